@@ -1,0 +1,122 @@
+import type { DecideContext, DemocracyCommand } from './commands.js';
+import {
+  acceptNomination,
+  callElection,
+  castBallot,
+  declineNomination,
+  nominate,
+  resign,
+} from './elections.js';
+import { democracyError } from './errors.js';
+import type { DemocracyEvent } from './events/index.js';
+import { found } from './founding.js';
+import { invite, join, leave, transfer } from './membership.js';
+import { amend, propose, second, voteAmendment, voteMotion, withdraw } from './motions.js';
+import { castRecallVote, openPetition, signPetition } from './recall.js';
+import type { OrgState } from './state.js';
+import { catchUp } from './time.js';
+import { Tx } from './tx.js';
+
+/**
+ * Decides a command against the organisation's state: returns the events it causes, or
+ * throws a SovietError refusal (democracy/errors.ts) and nothing is written. Pure: no
+ * I/O, no clock, no randomness of its own (`ctx` brings the time, the actor, the seed of
+ * draws and fresh entropy).
+ *
+ * Every command first catches up with the deadlines that have passed by `ctx.now`
+ * (`AdvanceTime` does only that, to its own `now`), so no member can act in a phase
+ * that has ended even if the server's tick is late; the catch-up events come first.
+ */
+export function decide(
+  state: OrgState,
+  command: DemocracyCommand,
+  ctx: DecideContext,
+): readonly DemocracyEvent[] {
+  if (!command || typeof command !== 'object' || typeof command.kind !== 'string')
+    throw democracyError('BAD_COMMAND', { reason: 'a command needs a kind' });
+  if (!Number.isSafeInteger(ctx.now) || ctx.now < 0)
+    throw democracyError('BAD_COMMAND', {
+      reason: 'the time must be a whole number of milliseconds',
+    });
+  const tx = new Tx(state, ctx);
+  if (command.kind === 'FoundOrganisation') {
+    found(tx, command);
+    return tx.events;
+  }
+  if (!state.org) throw democracyError('NOT_FOUNDED');
+  if (command.kind === 'AdvanceTime') {
+    if (ctx.actor !== 'system') throw democracyError('SYSTEM_ONLY', { action: 'advance time' });
+    if (!Number.isSafeInteger(command.now))
+      throw democracyError('BAD_COMMAND', {
+        reason: 'the time must be a whole number of milliseconds',
+      });
+    catchUp(tx, command.now);
+    return tx.events;
+  }
+  catchUp(tx, ctx.now);
+  tx.now = ctx.now;
+  switch (command.kind) {
+    case 'InviteMember':
+      invite(tx, command);
+      break;
+    case 'JoinWithInvitation':
+      join(tx, command);
+      break;
+    case 'LeaveOrganisation':
+      leave(tx);
+      break;
+    case 'TransferMember':
+      transfer(tx, command);
+      break;
+    case 'Nominate':
+      nominate(tx, command);
+      break;
+    case 'AcceptNomination':
+      acceptNomination(tx, command);
+      break;
+    case 'DeclineNomination':
+      declineNomination(tx, command);
+      break;
+    case 'CastBallot':
+      castBallot(tx, command);
+      break;
+    case 'CallElection':
+      callElection(tx, command);
+      break;
+    case 'ResignMandate':
+      resign(tx, command);
+      break;
+    case 'OpenRecallPetition':
+      openPetition(tx, command);
+      break;
+    case 'SignRecallPetition':
+      signPetition(tx, command);
+      break;
+    case 'CastRecallVote':
+      castRecallVote(tx, command);
+      break;
+    case 'ProposeMotion':
+      propose(tx, command);
+      break;
+    case 'SecondMotion':
+      second(tx, command);
+      break;
+    case 'WithdrawMotion':
+      withdraw(tx, command);
+      break;
+    case 'ProposeAmendment':
+      amend(tx, command);
+      break;
+    case 'CastAmendmentVote':
+      voteAmendment(tx, command);
+      break;
+    case 'CastMotionVote':
+      voteMotion(tx, command);
+      break;
+    default:
+      throw democracyError('BAD_COMMAND', {
+        reason: `unknown command ${String((command as { kind: unknown }).kind)}`,
+      });
+  }
+  return tx.events;
+}

@@ -1,0 +1,53 @@
+import { type BallotEvent, ballotEventMeanings } from './ballot-events.js';
+import { type ElectionEvent, electionEventMeanings } from './election-events.js';
+import { type MandateEvent, mandateEventMeanings } from './mandate-events.js';
+import { type MembershipEvent, membershipEventMeanings } from './membership-events.js';
+import { type MotionEvent, motionEventMeanings } from './motion-events.js';
+import { type OrganisationEvent, organisationEventMeanings } from './organisation-events.js';
+import { type RecallEvent, recallEventMeanings } from './recall-events.js';
+
+export type * from './ballot-events.js';
+export type * from './election-events.js';
+export type * from './mandate-events.js';
+export type * from './membership-events.js';
+export type * from './motion-events.js';
+export type * from './organisation-events.js';
+export type * from './recall-events.js';
+
+/**
+ * Every event of the democracy domain. Each is an immutable value tagged by `kind`,
+ * carries `at` (ms since epoch; for a deadline event, the deadline) and, when a member
+ * acted in public, `by`. `secret`, where present, is kept private by the store and
+ * never published (RECORD.md, "Secret ballots on a public record").
+ */
+export type DemocracyEvent =
+  | OrganisationEvent
+  | MembershipEvent
+  | ElectionEvent
+  | MandateEvent
+  | BallotEvent
+  | RecallEvent
+  | MotionEvent;
+
+export type EventKind = DemocracyEvent['kind'];
+
+/**
+ * The event catalogue: names and meanings never change and are never reused
+ * (RECORD.md, "Entries"). docs/events.md is kept in sync with it by a test.
+ */
+export const EVENT_CATALOGUE: ReadonlyArray<{
+  readonly area: string;
+  readonly meanings: Readonly<Record<string, string>>;
+}> = [
+  { area: 'Organisation and councils', meanings: organisationEventMeanings },
+  { area: 'Membership', meanings: membershipEventMeanings },
+  { area: 'Elections', meanings: electionEventMeanings },
+  { area: 'Mandates', meanings: mandateEventMeanings },
+  { area: 'Ballot boxes', meanings: ballotEventMeanings },
+  { area: 'Recall', meanings: recallEventMeanings },
+  { area: 'Motions, instructions and breaches', meanings: motionEventMeanings },
+];
+
+export const EVENT_KINDS: ReadonlySet<string> = new Set(
+  EVENT_CATALOGUE.flatMap(({ meanings }) => Object.keys(meanings)),
+);

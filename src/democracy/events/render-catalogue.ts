@@ -1,0 +1,30 @@
+import { EVENT_CATALOGUE } from './index.js';
+
+/**
+ * docs/events.md, generated from the catalogue (a test keeps the file equal to this).
+ * Regenerate: `node --import tsx -e "import('./src/democracy/events/render-catalogue.ts').then(m => process.stdout.write(m.renderEventCatalogue()))" > docs/events.md`.
+ */
+export function renderEventCatalogue(): string {
+  const lines = [
+    '# Event catalogue',
+    '',
+    '<!-- Generated from src/democracy/events/ by renderEventCatalogue(); test/democracy/catalogue.test.ts keeps it in sync. -->',
+    '',
+    "Every change to an organisation is one of these events on its log (RECORD.md). A type's",
+    'name and meaning never change and are never reused: a new meaning is a new type.',
+    '',
+    'Every event carries `at` (milliseconds since the Unix epoch; for an event caused by a',
+    "deadline, the deadline itself), and `by` when a member acted in public (the envelope's",
+    "actor). An event's `secret` field is kept by the server and never published: it holds",
+    'who cast a secret ballot, their receipt and the ballot until the box closes, when the',
+    'ballots are published by receipt (`BallotsPublished`).',
+    '',
+  ];
+  for (const { area, meanings } of EVENT_CATALOGUE) {
+    lines.push(`## ${area}`, '', '| type | meaning |', '| --- | --- |');
+    for (const [kind, meaning] of Object.entries(meanings))
+      lines.push(`| \`${kind}\` | ${meaning.replace(/\|/g, '\\|')} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,29 @@
+/**
+ * The democracy domain (RULES.md): councils, membership, mandates, elections, recall,
+ * motions, instructions. Pure: `decide(state, command, ctx) → events` (or a SovietError
+ * refusal), `evolve(state, event) → state`, `initialState()`, `nextDeadline(state)`.
+ *
+ * @example
+ * let state = initialState();
+ * const ctx = { now: Date.now(), actor: 'system', seed: checkpointRootHex, entropy: randomHex };
+ * for (const e of decide(state, { kind: 'FoundOrganisation', name: 'Union', slug: 'union',
+ *   founderName: 'Ann', founderCouncil: 'Branch', councils: { name: 'Congress',
+ *   children: [{ name: 'Branch' }] } }, ctx)) state = evolve(state, e);
+ */
+export type { CommandKind, CouncilSpec, DecideContext, DemocracyCommand } from './commands.js';
+export * from './constitution.js';
+export { decide } from './decide.js';
+export { type EventEnvelope, envelopeOf, eventOf, type Json, publicPart } from './envelope.js';
+export { type DemocracyErrorCode, democracyError, democracyErrors } from './errors.js';
+export type * from './events/index.js';
+export { EVENT_CATALOGUE, EVENT_KINDS } from './events/index.js';
+export { evolve, replay } from './evolve.js';
+export { DEFAULT_OFFICES } from './founding.js';
+export type { MotionBody, MotionKind, StructureChange } from './motion-body.js';
+export { MOTION_KINDS, thresholdOf } from './motion-body.js';
+export { PMap } from './pmap.js';
+export * from './queries.js';
+export { invitationToken, receiptFor, tokenHashOf } from './secrets.js';
+export { snapshot } from './snapshot.js';
+export * from './state.js';
+export { nextDeadline } from './time.js';

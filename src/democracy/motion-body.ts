@@ -1,0 +1,54 @@
+import type { Choice } from './state.js';
+
+/**
+ * What a motion does when it passes (RULES.md, Motions). The kind fixes the threshold:
+ * a constitutional or expulsion motion needs two thirds of yes + no, every other kind
+ * more yes than no.
+ */
+export type MotionBody =
+  /** A resolution: it changes nothing but the record. */
+  | { readonly kind: 'ordinary' }
+  /** Changes one constitution parameter within its entrenched bounds; only the congress. */
+  | { readonly kind: 'constitutional'; readonly parameter: string; readonly value: number | string }
+  /** Expels a member of this base council. */
+  | { readonly kind: 'expulsion'; readonly memberId: string }
+  /** Authorises a payment from the treasury (recorded now; the treasury comes later). Amount in minor units. */
+  | {
+      readonly kind: 'spending';
+      readonly amount: number;
+      readonly currency: string;
+      readonly payee: string;
+    }
+  /** Binds this council's delegates' vote on a motion of the council above. */
+  | { readonly kind: 'instruction'; readonly targetMotionId: string; readonly position: Choice }
+  /** Creates, merges or dissolves a council in this council's subtree. */
+  | { readonly kind: 'structure'; readonly change: StructureChange };
+
+export type StructureChange =
+  | {
+      readonly action: 'create';
+      readonly name: string;
+      readonly councilKind: 'base' | 'delegate';
+      readonly parentId: string;
+      readonly offices?: readonly string[];
+    }
+  /** Moves every member of base council `fromId` into base council `intoId` and dissolves `fromId`. */
+  | { readonly action: 'merge'; readonly fromId: string; readonly intoId: string }
+  /** Dissolves an empty base council, or a delegate council whose children move to its parent. */
+  | { readonly action: 'dissolve'; readonly councilId: string };
+
+export type MotionKind = MotionBody['kind'];
+
+export const MOTION_KINDS: readonly MotionKind[] = [
+  'ordinary',
+  'constitutional',
+  'expulsion',
+  'spending',
+  'instruction',
+  'structure',
+];
+
+/** RULES.md: two thirds for constitutional and expulsion motions, a simple majority otherwise. */
+export function thresholdOf(kind: MotionKind): 'simple-majority' | 'two-thirds' {
+  return kind === 'constitutional' || kind === 'expulsion' ? 'two-thirds' : 'simple-majority';
+}
