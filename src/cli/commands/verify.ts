@@ -1,0 +1,295 @@
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { toBase64 } from '../../record/bytes.js';
+import { parseCheckpoint } from '../../record/checkpoint.js';
+import { recordError } from '../../record/errors.js';
+import { nodeEd25519 } from '../../record/node-ed25519.js';
+import { nodeTreeHasher } from '../../record/node-tree-hasher.js';
+import { type NoteVerifier, parseVerifierKey } from '../../record/note-key.js';
+import { openNote, parseNote } from '../../record/signed-note.js';
+import { CHECKPOINT_PATH } from '../../record/tile-path.js';
+import {
+  failureError,
+  type LogFetcher,
+  type VerifyProgress,
+  verifyLog,
+} from '../../record/verify-log.js';
+
+/**
+ * `soviet verify <url-or-directory> --origin <origin> --key <vkey>`: checks a whole
+ * C2SP tlog-tiles log, ours or anyone's (RECORD.md, "Verification", steps 1–3): the
+ * checkpoint's signature, every entry and tile against the signed root, and consistency
+ * with the checkpoint this machine verified last time (kept per origin in a state file).
+ * Exit 0 when verified; on tampering, exit 1 with a line naming the first bad tile or
+ * entry. Without --key it checks everything but the signer, and says so.
+ */
+export function register(program: Command): void {
+  program
+    .command('verify')
+    .description(
+      'verify a transparency log (C2SP tlog-tiles) served at a URL or stored in a directory',
+    )
+    .argument(
+      '<source>',
+      'the log prefix: an http(s) URL (…/log) or a directory holding checkpoint and tile/',
+    )
+    .option('--origin <origin>', "the log's origin, the checkpoint's first line")
+    .option('--key <vkey>', "the log's public key, as <name>+<key id>+<base64 key>")
+    .option(
+      '--state-file <file>',
+      'where to keep the last verified checkpoint per origin',
+      defaultStateFile(),
+    )
+    .option('--envelopes', 'also check that every entry is a Soviet entry whose seq is its index')
+    .option('--concurrency <n>', 'fetches in flight at once', '16')
+    .option('--json', 'print the result as JSON')
+    .action(async (source: string, options: VerifyOptions) => {
+      await verifyCommand(source, options);
+    });
+}
+
+export interface VerifyOptions {
+  origin?: string;
+  key?: string;
+  stateFile: string;
+  envelopes?: boolean;
+  concurrency: string;
+  json?: boolean;
+}
+
+/** `~/.config/soviet/verify-state.json`. */
+export function defaultStateFile(): string {
+  return join(homedir(), '.config', 'soviet', 'verify-state.json');
+}
+
+/** The state file: the last signer-verified checkpoint (signed note) of each origin. */
+interface VerifyState {
+  version: 1;
+  checkpoints: Record<string, string>;
+}
+
+export async function verifyCommand(source: string, options: VerifyOptions): Promise<void> {
+  const concurrency = Number(options.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+    throw recordError('VERIFY_SOURCE_INVALID', {
+      source,
+      reason: '--concurrency must be a whole number from 1 to 256',
+    });
+  }
+  const verifier = options.key === undefined ? undefined : parseVerifierKey(options.key);
+  const fetcher = await fetcherFor(source);
+  const stateFile = resolve(options.stateFile);
+  const state = await readState(stateFile);
+
+  // Read the checkpoint once up front to learn which origin's state applies; the
+  // verifier then sees the very same bytes.
+  let firstCheckpoint: Promise<Uint8Array | null> | undefined;
+  const fetch: LogFetcher = (path) => {
+    if (path !== CHECKPOINT_PATH) return fetcher(path);
+    firstCheckpoint ??= fetcher(path);
+    return firstCheckpoint;
+  };
+  const origin = options.origin ?? (await originLine(fetch));
+  const previous = origin === undefined ? undefined : state.checkpoints[origin];
+  if (previous !== undefined) checkPrevious(previous, verifier, stateFile);
+
+  const progress = progressReporter();
+  let result: Awaited<ReturnType<typeof verifyLog>>;
+  try {
+    result = await verifyLog({
+      fetch,
+      hasher: nodeTreeHasher,
+      ed25519: nodeEd25519,
+      origin: options.origin,
+      verifier,
+      previousCheckpoint: previous,
+      decodeEnvelopes: options.envelopes === true,
+      concurrency,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.stop();
+  }
+
+  if (!result.ok) {
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify({ ...result, source }, null, 2)}\n`);
+    }
+    throw failureError(result);
+  }
+
+  let stateUpdated = false;
+  if (result.signerVerified) {
+    state.checkpoints[result.origin] = result.checkpointNote;
+    await writeState(stateFile, state);
+    stateUpdated = true;
+  }
+  const summary = {
+    ok: true,
+    source,
+    origin: result.origin,
+    size: result.size,
+    rootHash: toBase64(result.rootHash),
+    signerVerified: result.signerVerified,
+    keyName: verifier?.name ?? null,
+    previousSize: result.previousSize ?? null,
+    hashTiles: result.hashTiles,
+    entryBundles: result.entryBundles,
+    envelopesChecked: result.envelopesChecked,
+    stateFile,
+    stateUpdated,
+  };
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return;
+  }
+  const counts = `${plural(summary.size, 'entry', 'entries')} rehashed, ${plural(summary.hashTiles, 'hash tile', 'hash tiles')} checked`;
+  const lines = [
+    `origin: ${summary.origin}`,
+    `size: ${summary.size}`,
+    `root: ${summary.rootHash}`,
+    result.signerVerified
+      ? `verified: signed by ${verifier?.name}; ${counts}`
+      : `verified (consistency only): ${counts} against the checkpoint, but the signer was NOT checked; pass --origin and --key to check it`,
+    previous === undefined
+      ? 'no earlier checkpoint of this log was recorded here'
+      : `consistent with the checkpoint of size ${summary.previousSize} verified before`,
+  ];
+  if (result.envelopesChecked) lines.push(`every entry is a Soviet entry with seq = index`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The first line of the log's checkpoint, or undefined when it cannot be read. */
+async function originLine(fetch: LogFetcher): Promise<string | undefined> {
+  try {
+    const bytes = await fetch(CHECKPOINT_PATH);
+    if (!bytes) return undefined;
+    const text = new TextDecoder().decode(bytes);
+    const end = text.indexOf('\n');
+    return end > 0 ? text.slice(0, end) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkPrevious(note: string, verifier: NoteVerifier | undefined, file: string): void {
+  try {
+    parseCheckpoint(verifier ? openNote(note, [verifier], nodeEd25519).text : parseNote(note).text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+    throw recordError('VERIFY_STATE_INVALID', {
+      file,
+      reason: `its checkpoint for this log does not verify (${reason}); if the log changed its key, remove that entry`,
+    });
+  }
+}
+
+async function fetcherFor(source: string): Promise<LogFetcher> {
+  if (/^https?:\/\//i.test(source)) {
+    let base: URL;
+    try {
+      base = new URL(source.endsWith('/') ? source : `${source}/`);
+    } catch {
+      throw recordError('VERIFY_SOURCE_INVALID', { source, reason: 'it is not a valid URL' });
+    }
+    return async (path) => {
+      const response = await fetch(new URL(path, base), {
+        headers: { 'accept-encoding': 'gzip, identity' },
+      });
+      if (response.status === 404 || response.status === 410) return null;
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+      return new Uint8Array(await response.arrayBuffer());
+    };
+  }
+  const dir = resolve(source);
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw recordError('VERIFY_SOURCE_INVALID', {
+      source,
+      reason: 'it is neither an http(s) URL nor a directory',
+    });
+  }
+  return async (path) => {
+    try {
+      return new Uint8Array(await readFile(join(dir, ...path.split('/'))));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+      throw error;
+    }
+  };
+}
+
+async function readState(file: string): Promise<VerifyState> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, checkpoints: {} };
+    throw recordError('VERIFY_STATE_INVALID', { file, reason: (error as Error).message });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw recordError('VERIFY_STATE_INVALID', { file, reason: 'it is not JSON' });
+  }
+  const state = value as Partial<VerifyState> | null;
+  const checkpoints = state?.checkpoints;
+  if (
+    state?.version !== 1 ||
+    typeof checkpoints !== 'object' ||
+    checkpoints === null ||
+    !Object.values(checkpoints).every((note) => typeof note === 'string')
+  ) {
+    throw recordError('VERIFY_STATE_INVALID', {
+      file,
+      reason: 'expected {"version": 1, "checkpoints": {"<origin>": "<checkpoint>"}}',
+    });
+  }
+  return { version: 1, checkpoints: { ...checkpoints } };
+}
+
+/** Writes the state atomically: a crash leaves the old file or the new one. */
+async function writeState(file: string, state: VerifyState): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  await rename(temporary, file);
+}
+
+/**
+ * A progress bar on stderr: at once on a terminal; otherwise only once the work has taken
+ * two seconds, as a line every few seconds, so that short runs and logs stay quiet.
+ */
+function progressReporter(): { update: (p: VerifyProgress) => void; stop: () => void } {
+  const started = Date.now();
+  const tty = process.stderr.isTTY === true;
+  let bar: SingleBar | undefined;
+  return {
+    update(p) {
+      if (!bar && (tty || Date.now() - started > 2000) && p.size > 0) {
+        bar = new SingleBar({
+          stream: process.stderr,
+          format:
+            'verifying [{bar}] {percentage}% | {value}/{total} entries | {eta_formatted} left',
+          noTTYOutput: !tty,
+          notTTYSchedule: 3000,
+          hideCursor: tty,
+        });
+        bar.start(p.size, p.entriesDone);
+      }
+      bar?.update(p.entriesDone);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
