@@ -9,7 +9,13 @@ import type { Bench } from './bench-types.js';
  * figures can be read in context. Each benchmark measures itself against a baseline
  * run in the same process: absolute numbers on a shared 2-core machine are noisy.
  */
-const benches: Record<string, () => Promise<{ run: Bench }>> = {};
+const benches: Record<string, () => Promise<{ run: Bench }>> = {
+  append: () => import('./append.bench.js'),
+  count: () => import('./count.bench.js'),
+  democracy: () => import('./democracy.bench.js'),
+  pb: () => import('./pb.bench.js'),
+  verify: () => import('./verify.bench.js'),
+};
 
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : Object.keys(benches);

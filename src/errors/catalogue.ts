@@ -1,3 +1,13 @@
+import { accountErrors } from '../accounts/errors.js';
+import { budgetingErrors } from '../budgeting/errors.js';
+import { countingErrors } from '../counting/errors.js';
+import { democracyErrors } from '../democracy/errors.js';
+import { recordErrors } from '../record/errors.js';
+// biome-ignore lint/style/noRestrictedImports: the catalogue lists every context's codes; server/errors.ts is pure data (no I/O).
+import { serverErrors } from '../server/errors.js';
+import { serviceErrors } from '../service/errors.js';
+// biome-ignore lint/style/noRestrictedImports: the catalogue lists every context's codes; store/errors.ts is pure data (no I/O).
+import { storeErrors } from '../store/errors.js';
 import { commonErrors } from './common-errors.js';
 import type { ErrorSpec } from './define-errors.js';
 
@@ -6,7 +16,17 @@ import type { ErrorSpec } from './define-errors.js';
  * keeps the two in sync). Each context's catalogue is merged here; a code defined twice
  * is a startup error.
  */
-const parts: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [commonErrors];
+const parts: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [
+  commonErrors,
+  storeErrors,
+  countingErrors,
+  democracyErrors,
+  recordErrors,
+  budgetingErrors,
+  accountErrors,
+  serverErrors,
+  serviceErrors,
+];
 
 export const catalogue: Readonly<Record<string, ErrorSpec>> = (() => {
   const all: Record<string, ErrorSpec> = {};

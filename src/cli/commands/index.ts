@@ -1,4 +1,11 @@
 import type { Command } from 'commander';
+import { register as registerCount } from './count.js';
+import { register as registerExport } from './export.js';
+import { register as registerFsck } from './fsck.js';
+import { register as registerKey } from './key.js';
+import { register as registerPb } from './pb.js';
+import { register as registerServe } from './serve.js';
+import { register as registerVerify } from './verify.js';
 
 /**
  * Every `soviet` subcommand, one module each under this folder. A module exports
@@ -6,4 +13,12 @@ import type { Command } from 'commander';
  */
 export type Register = (program: Command) => void;
 
-export const commands: readonly Register[] = [];
+export const commands: readonly Register[] = [
+  registerVerify,
+  registerCount,
+  registerServe,
+  registerKey,
+  registerExport,
+  registerFsck,
+  registerPb,
+];

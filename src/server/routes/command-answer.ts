@@ -1,0 +1,51 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { CommandResult } from '../../service/index.js';
+
+/**
+ * What every command answers: where its events landed on the log and the checkpoint
+ * that signs them (so the member can later prove the entry was logged, RECORD.md), the
+ * events' public parts, and what the command created.
+ */
+export const CommandAnswer = Type.Object(
+  {
+    firstSeq: Type.Integer({ description: 'Log position of the first event.' }),
+    size: Type.Integer({ description: 'The log size after the commit.' }),
+    checkpoint: Type.String({ description: 'The checkpoint signed by that commit.' }),
+    events: Type.Array(
+      Type.Object(
+        { kind: Type.String(), at: Type.Integer() },
+        { additionalProperties: true, description: 'An event (public part; docs/events.md).' },
+      ),
+    ),
+    receipt: Type.Optional(
+      Type.String({
+        description:
+          'A secret ballot: your receipt. Keep it: after the close, find your ballot under it.',
+      }),
+    ),
+    invitation: Type.Optional(
+      Type.Object(
+        {
+          id: Type.String(),
+          token: Type.String({ description: 'Give it to the invited person; it is never logged.' }),
+          councilId: Type.String(),
+          expiresAt: Type.Integer(),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    memberId: Type.Optional(Type.String()),
+    motionId: Type.Optional(Type.String()),
+    amendmentId: Type.Optional(Type.String()),
+    petitionId: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** The JSON of a command's result. */
+export function answerOf(result: CommandResult) {
+  return {
+    ...result,
+    events: result.events as unknown as { kind: string; at: number }[],
+  };
+}

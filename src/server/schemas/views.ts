@@ -1,0 +1,516 @@
+import { type TSchema, Type } from '@fastify/type-provider-typebox';
+import type { CountReport } from '../../counting/index.js';
+import type { Constitution, MotionBody } from '../../democracy/index.js';
+
+/**
+ * Response schemas of the democracy views (src/service/views): what the API answers,
+ * for the OpenAPI document and fast serialisation. test/server/schema-types.test.ts
+ * checks at compile time that each schema's type and its view's type are the same, so
+ * a view that gains a field cannot be answered without it being documented.
+ */
+
+const obj = <T extends Record<string, TSchema>>(properties: T, description?: string) =>
+  Type.Object(properties, {
+    additionalProperties: false,
+    ...(description ? { description } : {}),
+  });
+const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const ms = (description?: string) =>
+  Type.Integer(description ? { description: `${description} (Unix ms)` } : {});
+
+export const MemberRefSchema = obj({ id: Type.String(), name: Type.String() });
+
+export const CouncilRefSchema = obj({
+  id: Type.String(),
+  name: Type.String(),
+  kind: Type.Enum(['base', 'delegate']),
+});
+
+export const SeatRefSchema = obj({
+  groupKey: Type.String(),
+  kind: Type.Enum(['delegation', 'office']),
+  office: nullable(Type.String()),
+  council: nullable(CouncilRefSchema),
+  electingCouncil: nullable(CouncilRefSchema),
+  label: Type.String({ description: '"chair of Docks", "delegate of Docks to North".' }),
+});
+
+export const MandateSummarySchema = obj({
+  id: Type.String(),
+  holder: MemberRefSchema,
+  seat: SeatRefSchema,
+  electionId: Type.String(),
+  startAt: ms(),
+  endAt: ms(),
+  terms: Type.Integer({ description: 'Consecutive terms on this seat, this one included.' }),
+  endedAt: nullable(ms()),
+  endReason: nullable(Type.String()),
+  petitionId: nullable(Type.String()),
+});
+
+export const ElectionSummarySchema = obj({
+  id: Type.String(),
+  seat: SeatRefSchema,
+  kind: Type.Enum(['regular', 'by']),
+  seats: Type.Integer(),
+  phase: Type.Enum(['nominations', 'voting', 'closed']),
+  nominationsCloseAt: ms(),
+  votingCloseAt: ms(),
+  candidates: Type.Integer(),
+  ballots: Type.Integer(),
+});
+
+export const MotionSummarySchema = obj({
+  id: Type.String(),
+  councilId: Type.String(),
+  title: Type.String(),
+  kind: Type.Enum([
+    'ordinary',
+    'constitutional',
+    'expulsion',
+    'spending',
+    'instruction',
+    'structure',
+  ]),
+  phase: Type.Enum(['proposed', 'debate', 'amendments', 'voting', 'passed', 'failed', 'withdrawn']),
+  proposedBy: MemberRefSchema,
+  proposedAt: ms(),
+  nextDeadline: nullable(ms()),
+});
+
+const PetitionPhase = Type.Enum(['petition', 'vote', 'lapsed', 'recalled', 'kept', 'moot']);
+
+export const PetitionSummarySchema = obj({
+  id: Type.String(),
+  mandateId: Type.String(),
+  holder: MemberRefSchema,
+  seat: SeatRefSchema,
+  phase: PetitionPhase,
+  signatures: Type.Integer(),
+  needed: Type.Integer(),
+  windowEndsAt: ms(),
+  voteClosesAt: nullable(ms()),
+});
+
+export const BreachViewSchema = obj({
+  id: Type.String(),
+  member: MemberRefSchema,
+  mandateId: Type.String(),
+  council: nullable(CouncilRefSchema),
+  motionId: Type.String(),
+  motionTitle: Type.String(),
+  instructionId: Type.String(),
+  instructed: Type.String(),
+  voted: Type.String(),
+  at: ms(),
+});
+
+export const BoxViewSchema = obj(
+  {
+    id: Type.String(),
+    secret: Type.Boolean(),
+    rollSize: Type.Integer(),
+    cast: Type.Integer(),
+    opensAt: ms(),
+    closesAt: ms(),
+    closed: Type.Boolean(),
+    quorumPercent: Type.Integer(),
+    openVotes: Type.Array(obj({ member: MemberRefSchema, choice: Type.String() })),
+    published: Type.Integer(),
+  },
+  'A ballot box: secret boxes show only how many ballots they hold until the close.',
+);
+
+export const GroupSeatsViewSchema = obj({
+  groupKey: Type.String(),
+  seat: SeatRefSchema,
+  seats: Type.Integer(),
+  termStartedAt: nullable(ms()),
+  termEndsAt: nullable(ms()),
+  holders: Type.Array(MandateSummarySchema),
+  election: nullable(ElectionSummarySchema),
+});
+
+export const CouncilViewSchema = obj({
+  id: Type.String(),
+  name: Type.String(),
+  kind: Type.Enum(['base', 'delegate']),
+  createdAt: ms(),
+  dissolvedAt: nullable(ms()),
+  path: Type.Array(CouncilRefSchema),
+  parent: nullable(CouncilRefSchema),
+  children: Type.Array(
+    obj({
+      id: Type.String(),
+      name: Type.String(),
+      kind: Type.Enum(['base', 'delegate']),
+      members: Type.Integer(),
+    }),
+  ),
+  memberCount: Type.Integer(),
+  votingBodySize: Type.Integer(),
+  members: Type.Array(MemberRefSchema),
+  delegates: Type.Array(
+    obj({ member: MemberRefSchema, from: CouncilRefSchema, mandateId: Type.String() }),
+  ),
+  offices: Type.Array(GroupSeatsViewSchema),
+  delegation: nullable(GroupSeatsViewSchema),
+  elections: Type.Array(ElectionSummarySchema),
+  motions: Type.Array(MotionSummarySchema),
+  petitions: Type.Array(PetitionSummarySchema),
+  instructions: Type.Array(
+    obj({
+      id: Type.String(),
+      targetMotionId: Type.String(),
+      targetTitle: Type.String(),
+      position: Type.String(),
+      issuedAt: ms(),
+    }),
+  ),
+  breaches: Type.Array(BreachViewSchema),
+});
+
+export const ConstitutionSchema = Type.Unsafe<Constitution>(
+  obj({
+    termMonths: Type.Integer(),
+    maxConsecutiveTerms: Type.Integer(),
+    maxConcurrentMandates: Type.Integer(),
+    recallThresholdPercent: Type.Integer(),
+    recallWindowDays: Type.Integer(),
+    recallCooldownDays: Type.Integer(),
+    quorumPercent: Type.Integer(),
+    delegateRatio: Type.Integer(),
+    nominationDays: Type.Integer(),
+    votingDays: Type.Integer(),
+    debateDays: Type.Integer(),
+    seconders: Type.Integer(),
+    invitationDays: Type.Integer(),
+    multiSeatMethod: Type.Enum(['scottish-stv', 'meek']),
+  }),
+);
+
+export interface CouncilNodeShape {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'base' | 'delegate';
+  readonly members: number;
+  readonly children: readonly CouncilNodeShape[];
+}
+
+/** The council tree (recursive: children are council nodes). */
+export const CouncilNodeSchema = Type.Unsafe<CouncilNodeShape>({
+  $id: 'CouncilNode',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'kind', 'members', 'children'],
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    kind: { enum: ['base', 'delegate'] },
+    members: { type: 'integer' },
+    children: { type: 'array', items: { $ref: 'CouncilNode#' } },
+  },
+});
+
+export const OrganisationViewSchema = obj({
+  slug: Type.String(),
+  name: Type.String(),
+  foundedAt: ms(),
+  constitution: ConstitutionSchema,
+  members: Type.Integer(),
+  councils: Type.Integer(),
+  openElections: Type.Integer(),
+  openMotions: Type.Integer(),
+  openPetitions: Type.Integer(),
+  nextDeadline: nullable(ms('When the next phase ends')),
+  tree: Type.Unsafe<CouncilNodeShape>({ $ref: 'CouncilNode#' }),
+});
+
+export const CountReportSchema = Type.Unsafe<CountReport>({
+  type: 'object',
+  additionalProperties: true,
+  description:
+    'The count stage by stage (src/counting CountReport: method, quota, stages, transfers, lots drawn).',
+});
+
+export const ElectionViewSchema = obj({
+  id: Type.String(),
+  seat: SeatRefSchema,
+  kind: Type.Enum(['regular', 'by']),
+  seats: Type.Integer(),
+  phase: Type.Enum(['nominations', 'voting', 'closed']),
+  nominationsCloseAt: ms(),
+  votingCloseAt: ms(),
+  candidates: Type.Integer(),
+  ballots: Type.Integer(),
+  electingCouncilId: Type.String(),
+  method: Type.String(),
+  openedAt: ms(),
+  mandateEndsAt: ms(),
+  maxConsecutiveTerms: Type.Integer(),
+  maxConcurrentMandates: Type.Integer(),
+  nominees: Type.Array(
+    obj({
+      member: MemberRefSchema,
+      nominatedBy: MemberRefSchema,
+      accepted: Type.Boolean(),
+      withdrawn: Type.Boolean(),
+    }),
+  ),
+  candidateList: Type.Array(MemberRefSchema, {
+    description: 'The candidates in ballot order, fixed when voting opened.',
+  }),
+  ballotBox: nullable(BoxViewSchema),
+  elected: nullable(Type.Array(MemberRefSchema)),
+  count: nullable(
+    obj({ unopposed: Type.Boolean(), report: Type.Union([CountReportSchema, Type.Null()]) }),
+  ),
+  mandates: Type.Array(MandateSummarySchema),
+});
+
+export const MemberViewSchema = obj({
+  id: Type.String(),
+  name: Type.String(),
+  status: Type.Enum(['active', 'left', 'expelled']),
+  joinedAt: ms(),
+  council: nullable(CouncilRefSchema),
+  mandates: Type.Array(MandateSummarySchema),
+  pastMandates: Type.Array(MandateSummarySchema),
+  candidacies: Type.Array(ElectionSummarySchema),
+  breaches: Type.Array(BreachViewSchema),
+  petitions: Type.Array(PetitionSummarySchema),
+});
+
+export const MemberBallotSchema = obj({
+  boxId: Type.String(),
+  subject: obj({ kind: Type.String(), id: Type.String() }),
+  closesAt: ms(),
+  voted: Type.Boolean(),
+});
+
+const Tally = obj({ yes: Type.Integer(), no: Type.Integer(), abstain: Type.Integer() });
+
+export const VoteResultSchema = obj({
+  passed: Type.Boolean(),
+  yes: Type.Integer(),
+  no: Type.Integer(),
+  abstain: Type.Integer(),
+  quorumNeeded: Type.Integer(),
+  reason: Type.String(),
+  effectVoid: nullable(Type.String()),
+});
+
+/** What a motion does when it passes (democracy/motion-body.ts), as requests send it. */
+export const MotionBodySchema = Type.Unsafe<MotionBody>({
+  type: 'object',
+  description:
+    'What the motion does when it passes: `ordinary`, `constitutional` (parameter, value), `expulsion` (memberId), `spending` (amount in minor units, currency, payee), `instruction` (targetMotionId, position) or `structure` (change).',
+  required: ['kind'],
+  properties: {
+    kind: {
+      enum: ['ordinary', 'constitutional', 'expulsion', 'spending', 'instruction', 'structure'],
+    },
+  },
+  discriminator: { propertyName: 'kind' },
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind'],
+      properties: { kind: { const: 'ordinary' } },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'parameter', 'value'],
+      properties: {
+        kind: { const: 'constitutional' },
+        parameter: { type: 'string', maxLength: 40 },
+        value: { anyOf: [{ type: 'integer' }, { type: 'string', maxLength: 40 }] },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'memberId'],
+      properties: {
+        kind: { const: 'expulsion' },
+        memberId: { type: 'string', pattern: '^m[1-9][0-9]{0,9}$', maxLength: 11 },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'amount', 'currency', 'payee'],
+      properties: {
+        kind: { const: 'spending' },
+        amount: { type: 'integer', minimum: 1, maximum: 1e15 },
+        currency: { type: 'string', pattern: '^[A-Z]{3}$', maxLength: 3 },
+        payee: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'targetMotionId', 'position'],
+      properties: {
+        kind: { const: 'instruction' },
+        targetMotionId: { type: 'string', pattern: '^mo[1-9][0-9]{0,9}$', maxLength: 12 },
+        position: { enum: ['yes', 'no', 'abstain'] },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'change'],
+      properties: {
+        kind: { const: 'structure' },
+        change: {
+          type: 'object',
+          required: ['action'],
+          properties: { action: { enum: ['create', 'merge', 'dissolve'] } },
+          discriminator: { propertyName: 'action' },
+          oneOf: [
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['action', 'name', 'councilKind', 'parentId'],
+              properties: {
+                action: { const: 'create' },
+                name: { type: 'string', minLength: 1, maxLength: 200 },
+                councilKind: { enum: ['base', 'delegate'] },
+                parentId: { type: 'string', pattern: '^c[1-9][0-9]{0,9}$', maxLength: 11 },
+                offices: {
+                  type: 'array',
+                  maxItems: 20,
+                  items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,39}$', maxLength: 40 },
+                },
+              },
+            },
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['action', 'fromId', 'intoId'],
+              properties: {
+                action: { const: 'merge' },
+                fromId: { type: 'string', pattern: '^c[1-9][0-9]{0,9}$', maxLength: 11 },
+                intoId: { type: 'string', pattern: '^c[1-9][0-9]{0,9}$', maxLength: 11 },
+              },
+            },
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['action', 'councilId'],
+              properties: {
+                action: { const: 'dissolve' },
+                councilId: { type: 'string', pattern: '^c[1-9][0-9]{0,9}$', maxLength: 11 },
+              },
+            },
+          ],
+        },
+      },
+    },
+  ],
+});
+
+export const MotionViewSchema = obj({
+  id: Type.String(),
+  councilId: Type.String(),
+  title: Type.String(),
+  kind: Type.Enum([
+    'ordinary',
+    'constitutional',
+    'expulsion',
+    'spending',
+    'instruction',
+    'structure',
+  ]),
+  phase: Type.Enum(['proposed', 'debate', 'amendments', 'voting', 'passed', 'failed', 'withdrawn']),
+  proposedBy: MemberRefSchema,
+  proposedAt: ms(),
+  nextDeadline: nullable(ms()),
+  council: nullable(CouncilRefSchema),
+  text: Type.String({ description: 'The text now, after adopted amendments.' }),
+  originalText: Type.String(),
+  body: Type.Unsafe<MotionBody>({ type: 'object', additionalProperties: true }),
+  threshold: Type.Enum(['simple-majority', 'two-thirds']),
+  seconders: Type.Array(MemberRefSchema),
+  secondersNeeded: Type.Integer(),
+  debateClosesAt: nullable(ms()),
+  amendmentsCloseAt: nullable(ms()),
+  voteClosesAt: nullable(ms()),
+  amendments: Type.Array(
+    obj({
+      id: Type.String(),
+      proposedBy: MemberRefSchema,
+      text: Type.String(),
+      proposedAt: ms(),
+      adopted: nullable(Type.Boolean()),
+      vote: nullable(BoxViewSchema),
+      tally: nullable(Tally),
+    }),
+  ),
+  vote: nullable(BoxViewSchema),
+  result: nullable(VoteResultSchema),
+  instructions: Type.Array(
+    obj({
+      council: nullable(CouncilRefSchema),
+      instructionId: Type.String(),
+      position: Type.String(),
+      issuedAt: ms(),
+    }),
+  ),
+  breaches: Type.Array(BreachViewSchema),
+});
+
+export const RecallViewSchema = obj({
+  id: Type.String(),
+  mandate: nullable(MandateSummarySchema),
+  electingCouncil: nullable(CouncilRefSchema),
+  openedBy: MemberRefSchema,
+  reason: Type.String(),
+  breaches: Type.Array(BreachViewSchema),
+  openedAt: ms(),
+  windowEndsAt: ms(),
+  needed: Type.Integer(),
+  signers: Type.Array(MemberRefSchema),
+  phase: PetitionPhase,
+  vote: nullable(BoxViewSchema),
+  voteClosesAt: nullable(ms()),
+  result: nullable(
+    obj({
+      recall: Type.Integer(),
+      keep: Type.Integer(),
+      abstain: Type.Integer(),
+      quorumNeeded: Type.Integer(),
+    }),
+  ),
+});
+
+export const RecordEntrySchema = obj({
+  seq: Type.Integer(),
+  time: Type.String({ description: 'ISO 8601, as logged.' }),
+  type: Type.String(),
+  actor: Type.String({ description: 'The acting member, or "system".' }),
+  data: Type.Record(Type.String(), Type.Unknown()),
+  meaning: Type.String(),
+});
+
+export const RecordViewSchema = obj({
+  org: Type.String(),
+  origin: Type.String({ description: 'The C2SP checkpoint origin of the log.' }),
+  vkey: Type.String({ description: "The signed-note verifier key of the organisation's log." }),
+  size: Type.Integer(),
+  checkpoint: Type.String(),
+  from: Type.Integer(),
+  entries: Type.Array(RecordEntrySchema),
+});
+
+export const ReceiptCheckSchema = obj({
+  receipt: Type.String(),
+  boxId: Type.String(),
+  subject: obj({ kind: Type.String(), id: Type.String() }),
+  ballot: Type.Union([Type.Array(Type.String()), Type.String()], {
+    description: 'Candidate ids in order of preference (elections), or the choice.',
+  }),
+});

@@ -1,0 +1,8 @@
+/**
+ * The democracy domain's SQL projections (migration 0002-democracy): one module per
+ * area, one dispatcher. Read them with `db.withTables<DemocracyTables>()`.
+ */
+
+export { projectDemocracyEvent } from './project-event.js';
+export { parseGroupKey } from './seat-groups.js';
+export * from './tables.js';

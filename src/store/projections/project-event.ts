@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type {
+  BallotEvent,
+  DemocracyEvent,
+  ElectionEvent,
+  MandateEvent,
+  MembershipEvent,
+  MotionEvent,
+  OrganisationEvent,
+  RecallEvent,
+} from '../../democracy/index.js';
+import type { ProjectionContext } from '../domain.js';
+import type { StoreDatabase } from '../schema.js';
+import { projectElectionEvent } from './election-projection.js';
+import { projectMotionEvent } from './motion-projection.js';
+import { projectOrganisationEvent } from './organisation-projection.js';
+import { projectRecallEvent } from './recall-projection.js';
+import type { DemocracyTables } from './tables.js';
+
+type Area = 'organisation' | 'election' | 'recall' | 'motion';
+
+/** The projection module of every event kind: a new kind is a type error until it is placed. */
+const AREA: Readonly<Record<DemocracyEvent['kind'], Area>> = {
+  OrganisationFounded: 'organisation',
+  CouncilCreated: 'organisation',
+  CouncilMerged: 'organisation',
+  CouncilDissolved: 'organisation',
+  ConstitutionAmended: 'organisation',
+  MemberInvited: 'organisation',
+  MemberJoined: 'organisation',
+  MemberLeft: 'organisation',
+  MemberTransferred: 'organisation',
+  MemberExpelled: 'organisation',
+  ElectionOpened: 'election',
+  ElectionDeferred: 'election',
+  CandidateNominated: 'election',
+  NominationAccepted: 'election',
+  CandidacyWithdrawn: 'election',
+  VotingOpened: 'election',
+  ElectionLapsed: 'election',
+  ElectionCounted: 'election',
+  MandateGranted: 'election',
+  MandateEnded: 'election',
+  BallotCast: 'election',
+  VoteCast: 'election',
+  BallotBoxClosed: 'election',
+  BallotsPublished: 'election',
+  RecallPetitionOpened: 'recall',
+  RecallPetitionSigned: 'recall',
+  RecallPetitionLapsed: 'recall',
+  RecallVoteOpened: 'recall',
+  RecallVoteClosed: 'recall',
+  MotionProposed: 'motion',
+  MotionSeconded: 'motion',
+  DebateOpened: 'motion',
+  MotionWithdrawn: 'motion',
+  AmendmentProposed: 'motion',
+  AmendmentVotingOpened: 'motion',
+  AmendmentVotingClosed: 'motion',
+  MotionVotingOpened: 'motion',
+  MotionVotingClosed: 'motion',
+  InstructionIssued: 'motion',
+  BreachRecorded: 'motion',
+  SpendingAuthorised: 'motion',
+};
+
+/**
+ * The democracy domain's `project` (store/domain.ts): writes one event's projection rows
+ * inside the append transaction `tx`. Deterministic in the events alone (and the rows
+ * earlier events wrote), so a replay from the log rebuilds the same rows (`soviet fsck`).
+ */
+export async function projectDemocracyEvent(
+  tx: Kysely<StoreDatabase>,
+  event: DemocracyEvent,
+  at: ProjectionContext,
+): Promise<void> {
+  const db = tx.withTables<DemocracyTables>();
+  switch (AREA[event.kind]) {
+    case 'organisation':
+      return projectOrganisationEvent(db, at.orgId, event as OrganisationEvent | MembershipEvent);
+    case 'election':
+      return projectElectionEvent(
+        db,
+        at.orgId,
+        event as ElectionEvent | MandateEvent | BallotEvent,
+      );
+    case 'recall':
+      return projectRecallEvent(db, at.orgId, event as RecallEvent);
+    case 'motion':
+      return projectMotionEvent(db, at.orgId, event as MotionEvent);
+    default:
+      throw new Error(`no projection for event ${event.kind}`);
+  }
+}
