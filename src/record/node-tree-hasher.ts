@@ -17,13 +17,20 @@ const generic = makeTreeHasher((data) => {
   return out;
 });
 
+const interior = new Uint8Array(1 + 2 * HASH_SIZE);
+interior[0] = 1;
+
 /**
  * The server-side TreeHasher: SHA-256 through node:crypto (OpenSSL, with SHA-NI where the
- * CPU has it) for leaves and plain hashes; interior nodes use the allocation-free
- * two-block implementation shared with the browser (see interior-hash.ts for why).
+ * CPU has it), writing digests in place so the verifier's hot loops allocate nothing.
  */
 export const nodeTreeHasher: TreeHasher = {
   ...generic,
+  hashChildrenInto(left, lo, right, ro, out, oo) {
+    interior.set(left.subarray(lo, lo + HASH_SIZE), 1);
+    interior.set(right.subarray(ro, ro + HASH_SIZE), 1 + HASH_SIZE);
+    digestInto(interior, out, oo);
+  },
   hashLeavesInto(data, offsets, out) {
     // forEachLeafMessage's loop, inlined: this is the verifier's hottest loop.
     const scratch = leafScratchFor(data);

@@ -1,5 +1,4 @@
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
-import { interiorHashInto } from './interior-hash.js';
 
 /** SHA-256 output size in bytes, the size of every tree hash. */
 export const HASH_SIZE = 32;
@@ -43,8 +42,18 @@ export interface TreeHasher {
   ): void;
 }
 
-/** A TreeHasher over any SHA-256 implementation; interior nodes use {@link interiorHashInto}. */
+/**
+ * A TreeHasher over any SHA-256 implementation. Interior nodes are hashed from one
+ * reused 65-byte message buffer (0x01 ‖ left ‖ right), so `out` may overlap the inputs.
+ */
 export function makeTreeHasher(sha256: Sha256): TreeHasher {
+  const interior = new Uint8Array(1 + 2 * HASH_SIZE);
+  interior[0] = 1;
+  const hashChildrenInto: TreeHasher['hashChildrenInto'] = (left, lo, right, ro, out, oo) => {
+    interior.set(left.subarray(lo, lo + HASH_SIZE), 1);
+    interior.set(right.subarray(ro, ro + HASH_SIZE), 1 + HASH_SIZE);
+    out.set(sha256(interior), oo);
+  };
   return {
     sha256,
     emptyRoot: () => sha256(new Uint8Array(0)),
@@ -55,7 +64,7 @@ export function makeTreeHasher(sha256: Sha256): TreeHasher {
     },
     hashChildren(left, right) {
       const out = new Uint8Array(HASH_SIZE);
-      interiorHashInto(left, 0, right, 0, out, 0);
+      hashChildrenInto(left, 0, right, 0, out, 0);
       return out;
     },
     hashLeavesInto(data, offsets, out) {
@@ -63,7 +72,7 @@ export function makeTreeHasher(sha256: Sha256): TreeHasher {
         out.set(sha256(message), j * HASH_SIZE);
       });
     },
-    hashChildrenInto: interiorHashInto,
+    hashChildrenInto,
   };
 }
 
