@@ -3,7 +3,7 @@ import { decodeEntry } from '../src/record/entry.js';
 import { nodeEd25519 } from '../src/record/node-ed25519.js';
 import { nodeTreeHasher } from '../src/record/node-tree-hasher.js';
 import { mapFetcher, signedTestLog, testKey } from '../src/record/testing/fixtures.js';
-import { makeTreeHasher, type TreeHasher } from '../src/record/tree-hasher.js';
+import type { TreeHasher } from '../src/record/tree-hasher.js';
 import { verifyLog } from '../src/record/verify-log.js';
 import type { BenchResult } from './bench-types.js';
 

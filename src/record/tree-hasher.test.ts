@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { sha256 } from '@noble/hashes/sha2.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toHex } from './bytes.js';
