@@ -6,7 +6,6 @@
  * there for provenance, matching and the two wards whose official count is incomplete
  * in the source).
  */
-// biome-ignore lint/style/noRestrictedImports: this test reads a fixture file; the counting core itself does no I/O.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countElection, parseBlt } from './index.js';

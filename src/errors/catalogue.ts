@@ -3,10 +3,8 @@ import { budgetingErrors } from '../budgeting/errors.js';
 import { countingErrors } from '../counting/errors.js';
 import { democracyErrors } from '../democracy/errors.js';
 import { recordErrors } from '../record/errors.js';
-// biome-ignore lint/style/noRestrictedImports: the catalogue lists every context's codes; server/errors.ts is pure data (no I/O).
 import { serverErrors } from '../server/errors.js';
 import { serviceErrors } from '../service/errors.js';
-// biome-ignore lint/style/noRestrictedImports: the catalogue lists every context's codes; store/errors.ts is pure data (no I/O).
 import { storeErrors } from '../store/errors.js';
 import { commonErrors } from './common-errors.js';
 import type { ErrorSpec } from './define-errors.js';

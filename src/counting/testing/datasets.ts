@@ -3,7 +3,6 @@
  * beside the repository; see each SOURCE.md). Not part of the pure core's API: only
  * tests and the benchmark import it.
  */
-// biome-ignore lint/style/noRestrictedImports: test support reads the shared data sets; the counting core itself does no I/O.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseBlt } from '../blt-format.js';
 import { parsePreflib } from '../preflib-format.js';

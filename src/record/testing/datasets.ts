@@ -3,7 +3,6 @@
  * beside the repository; see its SOURCE.md). Not part of the record's API: only tests
  * import it.
  */
-// biome-ignore lint/style/noRestrictedImports: test support reads the shared data sets; the record itself does no I/O.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LogFetcher } from '../verify-log.js';
