@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
 
 /**
  * A deterministic drawing of lots from a string seed, so that anyone with the seed (the
@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
  *
  * The stream: block k (k = 0, 1, 2, …) is SHA-256(UTF-8("soviet/count/lot/v1\n" + seed)
  * ‖ k as 8 bytes big-endian); the blocks are read as big-endian 32-bit words in order.
+ * SHA-256 comes from @noble/hashes so that the same code draws the same lots in the
+ * browser (the web app's count page) as on the server.
  * `draw(n)` takes words until one is below the largest multiple of n that fits in 2^32
  * (rejection sampling, so every outcome is exactly equally likely) and returns it mod n.
  */
@@ -18,19 +20,22 @@ export interface Lot {
 }
 
 export function seededLot(seed: string): Lot {
-  const prefix = Buffer.from(`soviet/count/lot/v1\n${seed}`, 'utf8');
+  const prefix = new TextEncoder().encode(`soviet/count/lot/v1\n${seed}`);
+  const message = new Uint8Array(prefix.length + 8);
+  message.set(prefix, 0);
+  const counterView = new DataView(message.buffer, prefix.length, 8);
   let counter = 0n;
-  let block: Buffer = Buffer.alloc(0);
+  let block = new DataView(new ArrayBuffer(0));
   let at = 0;
   const nextWord = (): number => {
-    if (at + 4 > block.length) {
-      const k = Buffer.alloc(8);
-      k.writeBigUInt64BE(counter);
+    if (at + 4 > block.byteLength) {
+      counterView.setBigUint64(0, counter);
       counter += 1n;
-      block = createHash('sha256').update(prefix).update(k).digest();
+      const digest = sha256(message);
+      block = new DataView(digest.buffer, digest.byteOffset, digest.byteLength);
       at = 0;
     }
-    const word = block.readUInt32BE(at);
+    const word = block.getUint32(at);
     at += 4;
     return word;
   };
@@ -46,8 +51,7 @@ export function seededLot(seed: string): Lot {
   return {
     draw,
     pick<T>(items: readonly T[]): T {
-      const i = draw(items.length);
-      return items[i] as T;
+      return items[draw(items.length)] as T;
     },
   };
 }
