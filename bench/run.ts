@@ -12,7 +12,9 @@ import type { Bench } from './bench-types.js';
 const benches: Record<string, () => Promise<{ run: Bench }>> = {
   append: () => import('./append.bench.js'),
   count: () => import('./count.bench.js'),
+  council: () => import('./council.bench.js'),
   democracy: () => import('./democracy.bench.js'),
+  http: () => import('./http.bench.js'),
   pb: () => import('./pb.bench.js'),
   verify: () => import('./verify.bench.js'),
 };

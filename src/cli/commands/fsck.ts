@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { decodeEntry } from '../../record/index.js';
+import { checkPrivateParts } from '../../service/private-parts-check.js';
 import { storeError } from '../../store/errors.js';
 import { type FsckOrgReport, type FsckReport, fsck } from '../../store/fsck.js';
 import { instanceDomain } from '../../store/instance-domain.js';
@@ -16,7 +17,8 @@ import { progressBar } from './export.js';
  * each log's tree from its entries, checks every tile hash and signed checkpoint, and
  * replays every organisation's events (public entries plus their private parts) through
  * the democracy domain's `evolve`, comparing the result with the state the store holds,
- * and through its `project` into fresh projections, comparing them with the live tables.
+ * and through its `project` into fresh projections, comparing them with the live tables;
+ * and checks that every secret ballot has its private part (service/private-parts-check.ts).
  * Prints a report; exits 1 (FSCK_PROBLEMS) on any difference.
  *
  * A log that does not begin with `OrganisationFounded` was not written by the democracy
@@ -40,10 +42,11 @@ export function register(program: Command): void {
         for (const o of orgs) {
           const onProgress = (_org: string, done: number, size: number) =>
             progress.update(done, size);
-          const one = (await isDemocracyLog(store.db, o))
-            ? await fsck(store, o.slug, onProgress)
-            : await fsck(recordOnly, o.slug, onProgress);
-          reports.push(...one.orgs);
+          if (await isDemocracyLog(store.db, o)) {
+            const [one] = (await fsck(store, o.slug, onProgress)).orgs;
+            const secrets = await checkPrivateParts(store, o.slug);
+            if (one) reports.push({ ...one, problems: [...one.problems, ...secrets] });
+          } else reports.push(...(await fsck(recordOnly, o.slug, onProgress)).orgs);
         }
         progress.stop();
         const report: FsckReport = {

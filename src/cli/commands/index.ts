@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as registerCount } from './count.js';
+import { register as registerDemo } from './demo.js';
 import { register as registerExport } from './export.js';
 import { register as registerFsck } from './fsck.js';
 import { register as registerKey } from './key.js';
@@ -21,4 +22,5 @@ export const commands: readonly Register[] = [
   registerExport,
   registerFsck,
   registerPb,
+  registerDemo,
 ];

@@ -3,6 +3,7 @@
  * area, one dispatcher. Read them with `db.withTables<DemocracyTables>()`.
  */
 
+export { projectDemocracyBatch } from './project-batch.js';
 export { projectDemocracyEvent } from './project-event.js';
 export { parseGroupKey } from './seat-groups.js';
 export * from './tables.js';

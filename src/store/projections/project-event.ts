@@ -19,8 +19,22 @@ import type { DemocracyTables } from './tables.js';
 
 type Area = 'organisation' | 'election' | 'recall' | 'motion';
 
-/** The projection module of every event kind: a new kind is a type error until it is placed. */
-const AREA: Readonly<Record<DemocracyEvent['kind'], Area>> = {
+/** The events of the councils' democracy (RULES.md), which this module projects. */
+type CouncilEvent =
+  | OrganisationEvent
+  | MembershipEvent
+  | ElectionEvent
+  | MandateEvent
+  | BallotEvent
+  | RecallEvent
+  | MotionEvent;
+
+/**
+ * The projection module of every council event kind: a new kind of these areas is a
+ * type error until it is placed. Events of other contexts on the same log (treasury,
+ * participatory budgets) are not projected here.
+ */
+const AREA: Readonly<Record<CouncilEvent['kind'], Area>> = {
   OrganisationFounded: 'organisation',
   CouncilCreated: 'organisation',
   CouncilMerged: 'organisation',
@@ -75,7 +89,8 @@ export async function projectDemocracyEvent(
   at: ProjectionContext,
 ): Promise<void> {
   const db = tx.withTables<DemocracyTables>();
-  switch (AREA[event.kind]) {
+  const area: Area | undefined = (AREA as Readonly<Record<string, Area>>)[event.kind];
+  switch (area) {
     case 'organisation':
       return projectOrganisationEvent(db, at.orgId, event as OrganisationEvent | MembershipEvent);
     case 'election':
@@ -89,6 +104,7 @@ export async function projectDemocracyEvent(
     case 'motion':
       return projectMotionEvent(db, at.orgId, event as MotionEvent);
     default:
-      throw new Error(`no projection for event ${event.kind}`);
+      // Another context's event (treasury, budgets): nothing in these tables follows from it.
+      return;
   }
 }

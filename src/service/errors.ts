@@ -1,0 +1,28 @@
+import { defineErrors, errorFactory } from '../errors/define-errors.js';
+
+/**
+ * The service layer's errors (src/service): what the application API refuses before or
+ * beside the democracy domain's own refusals. Codes are stable forever (docs/errors.md);
+ * add new ones, never rename or reuse.
+ */
+export const serviceErrors = defineErrors({
+  SYSTEM_ACTOR_RESERVED: {
+    status: 403,
+    message: 'Only the server itself acts as "system"; a request must act as a member.',
+  },
+  MEMBER_UNKNOWN: { status: 404, message: 'There is no member {memberId}.' },
+  BALLOT_BOX_UNKNOWN: { status: 404, message: 'There is no ballot box {boxId}.' },
+  RECEIPT_UNKNOWN: {
+    status: 404,
+    message:
+      'No published ballot has the receipt {receipt}. Ballots are published when voting closes; check the receipt for typing errors.',
+  },
+  DEMO_EXISTS: {
+    status: 409,
+    message:
+      'The organisation "{org}" already exists on this database, so the demonstration was not created again. Use another --data directory or database to start afresh.',
+  },
+});
+
+export const serviceError = errorFactory(serviceErrors);
+export type ServiceErrorCode = keyof typeof serviceErrors;
