@@ -11,6 +11,7 @@ import type { Bench } from './bench-types.js';
  */
 const benches: Record<string, () => Promise<{ run: Bench }>> = {
   append: () => import('./append.bench.js'),
+  'budget-round': () => import('./budget-round.bench.js'),
   count: () => import('./count.bench.js'),
   council: () => import('./council.bench.js'),
   democracy: () => import('./democracy.bench.js'),

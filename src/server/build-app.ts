@@ -7,13 +7,14 @@ import { Accounts } from '../accounts/accounts.js';
 import { createSovietService, type SovietService } from '../service/index.js';
 import type { DemocracyStore } from '../store/democracy-domain.js';
 import type { Store } from '../store/store.js';
-import { installErrorHandler } from './error-handler.js';
+import { frameworkErrors, installErrorHandler } from './error-handler.js';
 import { registerApiDocs, registerOpenApi } from './openapi.js';
 import { type RouteEntry, trackRoutes } from './route-table.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { democracyRoutes } from './routes/democracy-routes.js';
 import { healthRoutes } from './routes/health.js';
 import { logRoutes } from './routes/log.js';
+import { addSharedSchemas } from './schemas/shared-schemas.js';
 import { installGuards } from './security/guards.js';
 import { registerHelmet } from './security/helmet.js';
 import { registerRateLimits } from './security/rate-limits.js';
@@ -71,7 +72,16 @@ declare module 'fastify' {
  * routes/; one error handler (error-handler.ts).
  *
  * Validation is strict (Ajv): no type coercion (query numbers are strings with a
- * pattern), no removal of unknown properties (they are refused), every error reported.
+ * pattern), no removal of unknown properties (they are refused), every error reported;
+ * every body is limited (16 KiB unless a route says more).
+ *
+ * Security (docs/architecture.md, "The HTTP API, accounts and security"): Helmet's
+ * headers and CSP, rate limits, and the guards every request passes before its body is
+ * read: its session, CSRF on state-changing requests, and the access its route declares
+ * (a route under /api/ without one is refused at start). Accounts and sessions live in
+ * the store's database (src/accounts). With a democracy store (or `service`), the
+ * democracy's commands and views are served under /api/v1/orgs/:org/; the OpenAPI
+ * document at /api/openapi.json and /api/docs; the built web app at / when it exists.
  */
 export async function buildApp<S, C, E, X extends object>(
   deps: AppDeps<S, C, E, X>,
@@ -81,8 +91,10 @@ export async function buildApp<S, C, E, X extends object>(
     logger: deps.logger ?? false,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: security.trustProxy,
+    // Fastify accepts a hop count at run time (its typings omit it).
+    trustProxy: security.trustProxy as FastifyServerOptions['trustProxy'],
     bodyLimit: DEFAULT_BODY_LIMIT,
+    frameworkErrors,
     ajv: {
       customOptions: {
         coerceTypes: false,
@@ -95,6 +107,11 @@ export async function buildApp<S, C, E, X extends object>(
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Answers are plain views built for the public (src/service/views; test/server/
+  // schema-types.test.ts keeps them equal to the response schemas, which document them):
+  // JSON.stringify serialises them without fast-json-stringify's run-time Ajv checks of
+  // every nullable branch, which cost more than the answer.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandler(app);
   trackRoutes(app);
 
@@ -114,10 +131,23 @@ export async function buildApp<S, C, E, X extends object>(
         })
       : undefined);
 
+  // Concurrent reads of one organisation's state share one catch-up (a head query):
+  // under load, the guards of the requests in flight ask once, not each.
+  const inflight = new Map<string, ReturnType<SovietService['state']>>();
+  const sharedState = (org: string) => {
+    let state = inflight.get(org);
+    if (!state && service) {
+      state = service.state(org).finally(() => inflight.delete(org));
+      inflight.set(org, state);
+    }
+    return state as ReturnType<SovietService['state']>;
+  };
+
   await app.register(cookie);
   await registerHelmet(app);
   await registerRateLimits(app);
   await registerOpenApi(app, VERSION);
+  addSharedSchemas(app);
   installGuards(app, {
     accounts,
     security,
@@ -125,7 +155,7 @@ export async function buildApp<S, C, E, X extends object>(
     ...(service
       ? {
           memberStatus: async (org: string, memberId: string) =>
-            (await service.state(org)).members.get(memberId)?.status ?? null,
+            (await sharedState(org)).members.get(memberId)?.status ?? null,
           invitationUsedBy: async (org: string, invitationId: string) =>
             (await service.state(org)).invitations.get(invitationId)?.usedBy ?? null,
         }
@@ -138,6 +168,6 @@ export async function buildApp<S, C, E, X extends object>(
   await app.register(accountRoutes, { deps: { accounts, security } });
   if (service) await app.register(democracyRoutes, { deps: { service, accounts, security } });
   await registerApiDocs(app);
-  await registerWebApp(app, security.webRoot);
+  await registerWebApp(app, security.webRoot, () => accounts.newToken());
   return app;
 }

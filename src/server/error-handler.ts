@@ -96,3 +96,23 @@ export function installErrorHandler(app: FastifyInstance): void {
 function lowerFirst(text: string): string {
   return text.replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
 }
+
+/**
+ * Errors Fastify's router raises before any route or hook runs (a malformed URL, a path
+ * parameter longer than the router takes): answered like every other bad request, with a
+ * catalogued code and the request id (Fastify's own answer would carry neither).
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const reason =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'a part of the address is too long'
+      : error.code === 'FST_ERR_BAD_URL'
+        ? 'the address is not valid'
+        : lowerFirst(error.message);
+  reply.header('x-request-id', request.id);
+  void send(reply, request, 400, 'BAD_REQUEST', sentence('BAD_REQUEST', { reason }));
+}

@@ -52,7 +52,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       const security = SECURITY[access].map((s) => (unsafe ? { ...s, csrf: [] } : s));
       const withCsrf = unsafe && security.length === 0 ? [{ csrf: [] }] : security;
       return {
-        schema: { ...schema, security: withCsrf } as FastifySchema,
+        schema: { ...schema, security: withCsrf, 'x-access': access } as FastifySchema,
         url,
       };
     },

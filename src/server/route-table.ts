@@ -10,6 +10,8 @@ export interface RouteEntry {
   readonly hidden: boolean;
 }
 
+const NO_QUERY = { type: 'object', properties: {}, additionalProperties: false } as const;
+
 /** swagger-ui's own pages and assets: public, and not part of the API it documents. */
 const DOCS = '/api/docs';
 
@@ -30,6 +32,9 @@ export function trackRoutes(app: FastifyInstance): void {
     }
     if (route.url.startsWith('/api/') && config.access === undefined)
       throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
+    // No unknown query parameters either: a route without a query schema takes none.
+    if (route.url.startsWith('/api/v1/') && route.schema?.querystring === undefined)
+      route.schema = { ...route.schema, querystring: NO_QUERY };
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
       table.push({

@@ -189,6 +189,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ deps: AccountRouteDeps }
       schema: {
         summary: 'Log out',
         tags: ['account'],
+        body: NoBody,
         response: withErrors({ 204: Type.Null() }),
       },
     },
@@ -196,7 +197,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ deps: AccountRouteDeps }
       if (request.auth.sessionToken) await accounts.logout(request.auth.sessionToken);
       clearSessionCookie(request, reply);
       setCsrfCookie(request, reply, accounts.newToken());
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -208,6 +209,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ deps: AccountRouteDeps }
         summary: 'Log out everywhere',
         description: 'Closes every session of the account, on every device and server process.',
         tags: ['account'],
+        body: NoBody,
         response: withErrors({
           200: Type.Object({ closed: Type.Integer() }, { additionalProperties: false }),
         }),
@@ -282,7 +284,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ deps: AccountRouteDeps }
     },
     async (request, reply) => {
       await accounts.markNoticesSeen(actingSession(request).accountId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

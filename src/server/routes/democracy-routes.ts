@@ -8,6 +8,7 @@ import { invitationRoutes } from './invitation-routes.js';
 import { motionRoutes } from './motion-routes.js';
 import { organisationRoutes } from './organisation-routes.js';
 import { recallRoutes } from './recall-routes.js';
+import { treasuryRoutes } from './treasury-routes.js';
 
 /** What the democracy's route modules are given. */
 export interface DemocracyRouteDeps {
@@ -33,4 +34,5 @@ export const democracyRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDe
   await app.register(electionRoutes, { deps });
   await app.register(recallRoutes, { deps });
   await app.register(motionRoutes, { deps });
+  await app.register(treasuryRoutes, { deps });
 };

@@ -4,10 +4,10 @@ import { toBase64 } from '../../record/index.js';
 import type { RecordDeps } from '../build-app.js';
 
 const Org = Type.Object(
-  { org: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }) },
+  { org: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', maxLength: 63 }) },
   { additionalProperties: false },
 );
-const Count = Type.String({ pattern: '^(0|[1-9][0-9]{0,15})$' });
+const Count = Type.String({ pattern: '^(0|[1-9][0-9]{0,15})$', maxLength: 16 });
 
 /** Full tiles never change (C2SP tlog-tiles: "full tiles … are immutable"). */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -79,7 +79,7 @@ export const logRoutes: FastifyPluginAsyncTypebox<{ deps: RecordDeps }> = async 
         params: Type.Object(
           {
             org: Org.properties.org,
-            level: Type.String({ pattern: '^[0-9]{1,2}$' }),
+            level: Type.String({ pattern: '^[0-9]{1,2}$', maxLength: 2 }),
             '*': Type.String({ maxLength: 64 }),
           },
           { additionalProperties: false },

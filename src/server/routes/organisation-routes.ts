@@ -34,22 +34,8 @@ import { answerOf, CommandAnswer } from './command-answer.js';
 import type { DemocracyRouteDeps } from './democracy-routes.js';
 import { withAccount } from './with-account.js';
 
-/** The founding tree (recursive): a council with children is a delegate council. */
-const CouncilSpecSchema = Type.Unsafe<CouncilSpec>({
-  $id: 'CouncilSpec',
-  type: 'object',
-  additionalProperties: false,
-  required: ['name'],
-  properties: {
-    name: { type: 'string', minLength: 1, maxLength: 200 },
-    offices: {
-      type: 'array',
-      maxItems: 20,
-      items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,39}$', maxLength: 40 },
-    },
-    children: { type: 'array', maxItems: 1000, items: { $ref: 'CouncilSpec#' } },
-  },
-});
+/** The founding tree (recursive; shared-schemas.ts registers its definition). */
+const CouncilSpecSchema = Type.Unsafe<CouncilSpec>({ $ref: 'CouncilSpec#' });
 
 const FoundingBody = Type.Object(
   {
@@ -207,8 +193,14 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRout
         params: OrgParams,
         querystring: Type.Object(
           {
-            from: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,15})$' })),
-            limit: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,3})$' })),
+            from: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,15})$', maxLength: 16 })),
+            limit: Type.Optional(
+              Type.String({
+                pattern: '^(0|[1-9][0-9]{0,2}|1000)$',
+                maxLength: 4,
+                description: 'At most 1000.',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -219,7 +211,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRout
       const { from, limit } = request.query;
       return service.recordView(request.params.org, {
         ...(from === undefined ? {} : { from: Number(from) }),
-        ...(limit === undefined ? {} : { limit: Math.min(1000, Number(limit)) }),
+        ...(limit === undefined ? {} : { limit: Number(limit) }),
       }) as never;
     },
   );

@@ -1,6 +1,13 @@
 import { type TSchema, Type } from '@fastify/type-provider-typebox';
+import { RULE_NAMES } from '../../budgeting/index.js';
 import type { CountReport } from '../../counting/index.js';
-import type { Constitution, MotionBody } from '../../democracy/index.js';
+import {
+  type Constitution,
+  DEFAULT_CONSTITUTION,
+  MOTION_KINDS,
+  type MotionBody,
+} from '../../democracy/index.js';
+import type { JsonObject } from '../../record/index.js';
 
 /**
  * Response schemas of the democracy views (src/service/views): what the API answers,
@@ -64,14 +71,7 @@ export const MotionSummarySchema = obj({
   id: Type.String(),
   councilId: Type.String(),
   title: Type.String(),
-  kind: Type.Enum([
-    'ordinary',
-    'constitutional',
-    'expulsion',
-    'spending',
-    'instruction',
-    'structure',
-  ]),
+  kind: Type.Enum([...MOTION_KINDS]),
   phase: Type.Enum(['proposed', 'debate', 'amendments', 'voting', 'passed', 'failed', 'withdrawn']),
   proposedBy: MemberRefSchema,
   proposedAt: ms(),
@@ -170,23 +170,20 @@ export const CouncilViewSchema = obj({
   breaches: Type.Array(BreachViewSchema),
 });
 
+/**
+ * The constitution: every parameter (democracy/constitution.ts), derived from its
+ * defaults so that a new parameter is documented the day it exists.
+ */
 export const ConstitutionSchema = Type.Unsafe<Constitution>(
-  obj({
-    termMonths: Type.Integer(),
-    maxConsecutiveTerms: Type.Integer(),
-    maxConcurrentMandates: Type.Integer(),
-    recallThresholdPercent: Type.Integer(),
-    recallWindowDays: Type.Integer(),
-    recallCooldownDays: Type.Integer(),
-    quorumPercent: Type.Integer(),
-    delegateRatio: Type.Integer(),
-    nominationDays: Type.Integer(),
-    votingDays: Type.Integer(),
-    debateDays: Type.Integer(),
-    seconders: Type.Integer(),
-    invitationDays: Type.Integer(),
-    multiSeatMethod: Type.Enum(['scottish-stv', 'meek']),
-  }),
+  obj(
+    Object.fromEntries(
+      Object.entries(DEFAULT_CONSTITUTION).map(([name, value]) => [
+        name,
+        typeof value === 'number' ? Type.Integer() : Type.String(),
+      ]),
+    ),
+    'The parameters in force (RULES.md, "Entrenched rules": each within its bounds).',
+  ),
 );
 
 export interface CouncilNodeShape {
@@ -197,9 +194,13 @@ export interface CouncilNodeShape {
   readonly children: readonly CouncilNodeShape[];
 }
 
-/** The council tree (recursive: children are council nodes). */
-export const CouncilNodeSchema = Type.Unsafe<CouncilNodeShape>({
+/**
+ * The council tree node, recursive: registered once with `app.addSchema` (shared-schemas.ts)
+ * and referenced as `CouncilNode#`.
+ */
+export const CouncilNodeDefinition = {
   $id: 'CouncilNode',
+  title: 'CouncilNode',
   type: 'object',
   additionalProperties: false,
   required: ['id', 'name', 'kind', 'members', 'children'],
@@ -210,7 +211,7 @@ export const CouncilNodeSchema = Type.Unsafe<CouncilNodeShape>({
     members: { type: 'integer' },
     children: { type: 'array', items: { $ref: 'CouncilNode#' } },
   },
-});
+} as const;
 
 export const OrganisationViewSchema = obj({
   slug: Type.String(),
@@ -304,12 +305,10 @@ export const VoteResultSchema = obj({
 export const MotionBodySchema = Type.Unsafe<MotionBody>({
   type: 'object',
   description:
-    'What the motion does when it passes: `ordinary`, `constitutional` (parameter, value), `expulsion` (memberId), `spending` (amount in minor units, currency, payee), `instruction` (targetMotionId, position) or `structure` (change).',
+    'What the motion does when it passes: `ordinary`, `constitutional` (parameter, value), `expulsion` (memberId), `spending` (amount in minor units, currency, payee; purpose; mandateId for office pay), `budget` (a participatory-budget round: amount, currency, voteType, rule…), `instruction` (targetMotionId, position) or `structure` (change).',
   required: ['kind'],
   properties: {
-    kind: {
-      enum: ['ordinary', 'constitutional', 'expulsion', 'spending', 'instruction', 'structure'],
-    },
+    kind: { enum: [...MOTION_KINDS] },
   },
   discriminator: { propertyName: 'kind' },
   oneOf: [
@@ -347,6 +346,23 @@ export const MotionBodySchema = Type.Unsafe<MotionBody>({
         amount: { type: 'integer', minimum: 1, maximum: 1e15 },
         currency: { type: 'string', pattern: '^[A-Z]{3}$', maxLength: 3 },
         payee: { type: 'string', minLength: 1, maxLength: 200 },
+        purpose: { type: 'string', maxLength: 2000 },
+        mandateId: { type: 'string', pattern: '^d[1-9][0-9]{0,9}$', maxLength: 11 },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'amount', 'currency', 'voteType'],
+      properties: {
+        kind: { const: 'budget' },
+        amount: { type: 'integer', minimum: 1, maximum: 1e15 },
+        currency: { type: 'string', pattern: '^[A-Z]{3}$', maxLength: 3 },
+        voteType: { enum: ['approval', 'cumulative', 'ordinal'] },
+        rule: { enum: [...RULE_NAMES] },
+        points: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+        maxChoices: { type: 'integer', minimum: 1, maximum: 10_000 },
+        minScore: { type: 'integer', minimum: 0, maximum: 1e15 },
       },
     },
     {
@@ -417,14 +433,7 @@ export const MotionViewSchema = obj({
   id: Type.String(),
   councilId: Type.String(),
   title: Type.String(),
-  kind: Type.Enum([
-    'ordinary',
-    'constitutional',
-    'expulsion',
-    'spending',
-    'instruction',
-    'structure',
-  ]),
+  kind: Type.Enum([...MOTION_KINDS]),
   phase: Type.Enum(['proposed', 'debate', 'amendments', 'voting', 'passed', 'failed', 'withdrawn']),
   proposedBy: MemberRefSchema,
   proposedAt: ms(),
@@ -492,7 +501,11 @@ export const RecordEntrySchema = obj({
   time: Type.String({ description: 'ISO 8601, as logged.' }),
   type: Type.String(),
   actor: Type.String({ description: 'The acting member, or "system".' }),
-  data: Type.Record(Type.String(), Type.Unknown()),
+  data: Type.Unsafe<JsonObject>({
+    type: 'object',
+    additionalProperties: true,
+    description: "The event's public data (docs/events.md).",
+  }),
   meaning: Type.String(),
 });
 

@@ -40,8 +40,8 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
  *    (CSRF_ORIGIN), and the `x-csrf-token` header must equal the session's token, or
  *    before login the `soviet_csrf` cookie (double submit) (CSRF_TOKEN);
  * 3. the route's declared access (security/access.ts): 401 without a session, and for
- *    `member` routes 404 for an unknown organisation and 403 for a non-member or a
- *    member who has left or was expelled.
+ *    `member` routes 404 for an unknown organisation and 403 for a non-member or (on a
+ *    read; on a command the rules refuse them) a member who has left or was expelled.
  *
  * Refusing here, before validation, means a request nobody may make learns nothing
  * about what a valid one looks like.
@@ -56,47 +56,54 @@ export function installGuards(app: FastifyInstance, deps: GuardDeps): void {
     // Public reads (the record's tiles, health) never touch the session table.
     if (access === 'public' && !unsafe && !request.url.startsWith('/api/v1/session')) return;
     const token = request.cookies[SESSION_COOKIE];
-    if (typeof token === 'string' && token !== '') {
+    const hasToken = typeof token === 'string' && token !== '';
+    let org: Organisation | null = null;
+    if (access === 'member') {
+      if (!hasToken) throw accountError('UNAUTHENTICATED');
+      const slug = (request.params as { org?: unknown }).org;
+      if (typeof slug !== 'string' || !SLUG.test(slug))
+        throw storeError('ORG_NOT_FOUND', { org: String(slug) });
+      org = await deps.organisation(slug);
+    }
+    if (hasToken) {
       auth.sessionToken = token;
-      auth.session = await deps.accounts.session(token);
+      // For a member route, the session and the account's member in the org in one query.
+      auth.session = await deps.accounts.session(token, org?.id);
     }
     if (unsafe) checkCsrf(request, deps.security, auth);
     if (access === undefined || access === 'public') return;
-    if (!auth.session) {
-      throw accountError(auth.sessionToken ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
-    }
-    if (access === 'account') return;
-    const slug = (request.params as { org?: unknown }).org;
-    if (typeof slug !== 'string' || !SLUG.test(slug))
-      throw storeError('ORG_NOT_FOUND', { org: String(slug) });
-    const org = await deps.organisation(slug);
-    let link = await deps.accounts.memberIn(auth.session.accountId, org.id);
+    const session = auth.session;
+    if (!session) throw accountError(auth.sessionToken ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    if (access === 'account' || org === null) return;
+    let link = session.link ?? null;
     if (link && 'pending' in link && deps.invitationUsedBy) {
       // The join may be on the log while the link was never written (a crash between).
-      const usedBy = await deps.invitationUsedBy(slug, link.pending);
+      const usedBy = await deps.invitationUsedBy(org.slug, link.pending);
       if (usedBy !== null) {
-        const claim = {
-          orgId: org.id,
-          accountId: auth.session.accountId,
-          invitationId: link.pending,
-        };
+        const claim = { orgId: org.id, accountId: session.accountId, invitationId: link.pending };
         await deps.accounts.settleClaim(claim, usedBy);
         link = { memberId: usedBy };
       }
     }
-    if (!link || !('memberId' in link)) throw accountError('NOT_AN_ORG_MEMBER', { org: slug });
-    const status = deps.memberStatus ? await deps.memberStatus(slug, link.memberId) : null;
+    if (!link || !('memberId' in link)) throw accountError('NOT_AN_ORG_MEMBER', { org: org.slug });
+    // A member who left or was expelled keeps the account and its link. Reads check the
+    // status here; a command is checked by the rules themselves (every member command's
+    // decide refuses an inactive actor, NOT_A_MEMBER), which spares it a state read.
+    const status = !unsafe
+      ? deps.memberStatus
+        ? await deps.memberStatus(org.slug, link.memberId)
+        : null
+      : 'active';
     if (status !== 'active') {
-      if (status === null) throw accountError('NOT_AN_ORG_MEMBER', { org: slug });
-      throw accountError('MEMBERSHIP_ENDED', { org: slug, status });
+      if (status === null) throw accountError('NOT_AN_ORG_MEMBER', { org: org.slug });
+      throw accountError('MEMBERSHIP_ENDED', { org: org.slug, status });
     }
-    auth.member = { org, memberId: link.memberId, accountId: auth.session.accountId };
+    auth.member = { org, memberId: link.memberId, accountId: session.accountId };
   });
 }
 
 function checkCsrf(request: FastifyRequest, security: SecurityConfig, auth: RequestAuth): void {
-  const allowed =
-    security.origins.length > 0 ? security.origins : [`${request.protocol}://${request.host}`];
+  const allowed = security.origins.length > 0 ? security.origins : [ownOrigin(request)];
   const origin = header(request, 'origin');
   let from: string | null = null;
   if (origin !== undefined) from = origin;
@@ -110,12 +117,21 @@ function checkCsrf(request: FastifyRequest, security: SecurityConfig, auth: Requ
       }
     }
   }
-  if (from === null || !allowed.includes(from)) throw serverError('CSRF_ORIGIN');
+  if (from === null || from === 'null' || !allowed.includes(from)) throw serverError('CSRF_ORIGIN');
   const sent = header(request, CSRF_HEADER);
   if (sent === undefined || sent.length === 0 || sent.length > 128) throw serverError('CSRF_TOKEN');
   const expected = auth.session ? auth.session.csrfToken : request.cookies[CSRF_COOKIE];
   if (typeof expected !== 'string' || expected.length === 0 || !Accounts.sameToken(sent, expected))
     throw serverError('CSRF_TOKEN');
+}
+
+/** The request's own origin, normalised (`http://localhost:80` is `http://localhost`). */
+function ownOrigin(request: FastifyRequest): string {
+  try {
+    return new URL(`${request.protocol}://${request.host}`).origin;
+  } catch {
+    return 'null';
+  }
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

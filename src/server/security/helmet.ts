@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
  * Vite build ships hashed files only; vite.config.ts runs the browser tests under the
  * same policy), no framing (clickjacking), no plugins. `upgrade-insecure-requests` only
  * over TLS: on plain http it would break every sub-resource on a non-localhost name.
+ * The one exception: inline styles on the API reference (swagger-ui) under /api/docs.
  */
 export async function registerHelmet(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
@@ -31,13 +32,22 @@ export async function registerHelmet(app: FastifyInstance): Promise<void> {
     crossOriginEmbedderPolicy: false,
   });
   app.addHook('onSend', async (request, reply) => {
-    if (request.protocol === 'https') {
-      const csp = reply.getHeader('content-security-policy');
-      if (typeof csp === 'string' && !csp.includes('upgrade-insecure-requests'))
-        reply.header('content-security-policy', `${csp}; upgrade-insecure-requests`);
-    } else {
-      // HSTS means nothing over plain http (RFC 6797 §7.2) and would pin a dev host.
-      reply.removeHeader('strict-transport-security');
-    }
+    let csp = reply.getHeader('content-security-policy');
+    // swagger-ui (the API reference at /api/docs, which shows nobody's content but the
+    // API's own document) sets a few inline style attributes; nothing else needs them.
+    if (
+      typeof csp === 'string' &&
+      (request.url === '/api/docs' || request.url.startsWith('/api/docs/'))
+    )
+      csp = csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    if (
+      typeof csp === 'string' &&
+      request.protocol === 'https' &&
+      !csp.includes('upgrade-insecure-requests')
+    )
+      csp = `${csp}; upgrade-insecure-requests`;
+    if (typeof csp === 'string') reply.header('content-security-policy', csp);
+    // HSTS means nothing over plain http (RFC 6797 §7.2) and would pin a dev host.
+    if (request.protocol !== 'https') reply.removeHeader('strict-transport-security');
   });
 }

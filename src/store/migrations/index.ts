@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as record from './0001-record.js';
 import * as democracy from './0002-democracy.js';
 import * as accounts from './0003-accounts.js';
+import * as treasury from './0004-treasury.js';
 
 /**
  * Every migration, in order. One file per migration, named `NNNN-topic.ts`; to add one,
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001-record': record,
   '0002-democracy': democracy,
   '0003-accounts': accounts,
+  '0004-treasury': treasury,
 };
