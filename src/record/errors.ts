@@ -131,6 +131,25 @@ export const recordErrors = defineErrors({
     status: 422,
     message: 'The verification state file {file} cannot be used: {reason}.',
   },
+  VERIFY_REPLAY_INVALID: {
+    status: 422,
+    message: 'Entry {index} cannot be replayed as a Soviet event: {reason}.',
+  },
+  VERIFY_BLOB_MISSING: {
+    status: 404,
+    message:
+      'Entry {index} logs its data by SHA-256 ({sha256}), and the server does not serve that data ({reason}), so the replay cannot check it.',
+  },
+  VERIFY_BLOB_MISMATCH: {
+    status: 422,
+    message:
+      'The data the server serves for entry {index} is not the data the log records by SHA-256 ({sha256}, {size} bytes).',
+  },
+  VERIFY_REPLAY_MISMATCH: {
+    status: 422,
+    message:
+      "The server's organisation page ({url}) is not what replaying the log's {size} entries gives: {path}: log says {logValue}, server says {serverValue}.",
+  },
 });
 
 export type RecordErrorCode = keyof typeof recordErrors;

@@ -14,9 +14,17 @@ import { CHECKPOINT_PATH } from '../../record/tile-path.js';
 import {
   failureError,
   type LogFetcher,
+  type LogVerified,
   type VerifyProgress,
   verifyLog,
 } from '../../record/verify-log.js';
+import {
+  BundleCapture,
+  compareWithServer,
+  type PageComparison,
+  type ReplaySource,
+  replaySourceOf,
+} from '../replay.js';
 
 /**
  * `soviet verify <url-or-directory> --origin <origin> --key <vkey>`: checks a whole
@@ -25,6 +33,13 @@ import {
  * with the checkpoint this machine verified last time (kept per origin in a state file).
  * Exit 0 when verified; on tampering, exit 1 with a line naming the first bad tile or
  * entry. Without --key it checks everything but the signer, and says so.
+ *
+ * `--replay` (a Soviet server's `…/api/v1/orgs/<org>/log`) adds step 4: the verified
+ * entries are replayed from the empty state and the organisation page they give is
+ * compared with the server's `GET …/api/v1/orgs/<org>` (../replay.ts); exit 1 with
+ * VERIFY_REPLAY_MISMATCH naming the first differing field. When the server's page is
+ * newer than the checkpoint (the log grew meanwhile), it verifies the grown log and
+ * replays once more before failing.
  */
 export function register(program: Command): void {
   program
@@ -44,6 +59,10 @@ export function register(program: Command): void {
       defaultStateFile(),
     )
     .option('--envelopes', 'also check that every entry is a Soviet entry whose seq is its index')
+    .option(
+      '--replay',
+      "also replay the events and compare the result with the server's organisation page (a Soviet server's …/api/v1/orgs/<org>/log only); a public replay cannot know who voted or the sealed ballots, which that page does not show",
+    )
     .option('--concurrency <n>', 'fetches in flight at once', '16')
     .option('--json', 'print the result as JSON')
     .action(async (source: string, options: VerifyOptions) => {
@@ -56,6 +75,7 @@ export interface VerifyOptions {
   key?: string;
   stateFile: string;
   envelopes?: boolean;
+  replay?: boolean;
   concurrency: string;
   json?: boolean;
 }
@@ -80,6 +100,9 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
     });
   }
   const verifier = options.key === undefined ? undefined : parseVerifierKey(options.key);
+  const replaySource: ReplaySource | undefined = options.replay
+    ? replaySourceOf(source)
+    : undefined;
   const fetcher = await fetcherFor(source);
   const stateFile = resolve(options.stateFile);
   const state = await readState(stateFile);
@@ -96,36 +119,77 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
   const previous = origin === undefined ? undefined : state.checkpoints[origin];
   if (previous !== undefined) checkPrevious(previous, verifier, stateFile);
 
-  const progress = progressReporter();
-  let result: Awaited<ReturnType<typeof verifyLog>>;
-  try {
-    result = await verifyLog({
-      fetch,
-      hasher: nodeTreeHasher,
-      ed25519: nodeEd25519,
-      origin: options.origin,
-      verifier,
-      previousCheckpoint: previous,
-      decodeEnvelopes: options.envelopes === true,
-      concurrency,
-      onProgress: progress.update,
-    });
-  } finally {
-    progress.stop();
-  }
-
-  if (!result.ok) {
-    if (options.json) {
-      process.stdout.write(`${JSON.stringify({ ...result, source }, null, 2)}\n`);
+  /** Steps 1–3 against `previousCheckpoint`, keeping the entry bundles when replaying. */
+  const verifyOnce = async (
+    logFetch: LogFetcher,
+    previousCheckpoint: string | undefined,
+    capture: BundleCapture | undefined,
+  ): Promise<LogVerified> => {
+    const progress = progressReporter();
+    let outcome: Awaited<ReturnType<typeof verifyLog>>;
+    try {
+      outcome = await verifyLog({
+        fetch: capture ? capture.wrap(logFetch) : logFetch,
+        hasher: nodeTreeHasher,
+        ed25519: nodeEd25519,
+        origin: options.origin,
+        verifier,
+        previousCheckpoint,
+        decodeEnvelopes: options.envelopes === true,
+        concurrency,
+        onProgress: progress.update,
+      });
+    } finally {
+      progress.stop();
     }
-    throw failureError(result);
-  }
+    if (!outcome.ok) {
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ ...outcome, source }, null, 2)}\n`);
+      }
+      throw failureError(outcome);
+    }
+    if (outcome.signerVerified) {
+      state.checkpoints[outcome.origin] = outcome.checkpointNote;
+      await writeState(stateFile, state);
+    }
+    return outcome;
+  };
 
-  let stateUpdated = false;
-  if (result.signerVerified) {
-    state.checkpoints[result.origin] = result.checkpointNote;
-    await writeState(stateFile, state);
-    stateUpdated = true;
+  let capture = replaySource ? new BundleCapture() : undefined;
+  let result = await verifyOnce(fetch, previous, capture);
+  const stateUpdated = result.signerVerified;
+
+  // Step 4: replay the verified entries and compare with the server's page.
+  let replay: (PageComparison & { grewFrom?: number }) | undefined;
+  if (replaySource && capture) {
+    replay = await compareWithServer(capture.entries(result.size), replaySource);
+    if (replay.difference) {
+      // The server's page may reflect a newer log than the checkpoint: if the log grew,
+      // verify the grown log (consistent with the one just verified) and replay once more.
+      const grown = await checkpointSize(fetcher);
+      if (grown !== undefined && grown > result.size) {
+        const before = result.size;
+        capture = new BundleCapture();
+        result = await verifyOnce(fetcher, result.checkpointNote, capture);
+        replay = {
+          ...(await compareWithServer(capture.entries(result.size), replaySource)),
+          grewFrom: before,
+        };
+      }
+    }
+    if (replay.difference) {
+      const { difference } = replay;
+      if (options.json) {
+        process.stdout.write(
+          `${JSON.stringify({ ok: false, source, size: result.size, code: 'VERIFY_REPLAY_MISMATCH', ...difference }, null, 2)}\n`,
+        );
+      }
+      throw recordError('VERIFY_REPLAY_MISMATCH', {
+        url: replaySource.pageUrl.href,
+        size: result.size,
+        ...difference,
+      });
+    }
   }
   const summary = {
     ok: true,
@@ -141,6 +205,17 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
     envelopesChecked: result.envelopesChecked,
     stateFile,
     stateUpdated,
+    ...(replay
+      ? {
+          replay: {
+            events: replay.events,
+            matches: true,
+            blobsFetched: replay.blobs,
+            organisationFounded: replay.unfounded !== true,
+            grewFrom: replay.grewFrom ?? null,
+          },
+        }
+      : {}),
   };
   if (options.json) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -159,11 +234,39 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
       : `consistent with the checkpoint of size ${summary.previousSize} verified before`,
   ];
   if (result.envelopesChecked) lines.push(`every entry is a Soviet entry with seq = index`);
+  if (replay) {
+    if (replay.grewFrom !== undefined) {
+      lines.push(
+        `the log grew from ${replay.grewFrom} to ${result.size} entries during the check; the grown log was verified and replayed`,
+      );
+    }
+    if (replay.blobs > 0) {
+      lines.push(
+        `${plural(replay.blobs, 'entry', 'entries')} logged by SHA-256: data fetched from the server's record and checked against the hash`,
+      );
+    }
+    lines.push(
+      replay.unfounded
+        ? `replayed ${replay.events} events: the log founds no organisation, and the server shows none`
+        : `replayed ${replay.events} events: the server's organisation page matches the log`,
+    );
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The size in the log's checkpoint as served now, or undefined when it cannot be read. */
+async function checkpointSize(fetcher: LogFetcher): Promise<number | undefined> {
+  try {
+    const bytes = await fetcher(CHECKPOINT_PATH);
+    if (!bytes) return undefined;
+    return parseCheckpoint(parseNote(new TextDecoder().decode(bytes)).text).size;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The first line of the log's checkpoint, or undefined when it cannot be read. */

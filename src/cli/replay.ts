@@ -1,0 +1,309 @@
+import {
+  type DemocracyEvent,
+  eventOf,
+  evolve,
+  initialState,
+  type OrgState,
+  publicPart,
+} from '../democracy/index.js';
+import { SovietError } from '../errors/soviet-error.js';
+import { canonicalJson, type JsonValue } from '../record/canonical-json.js';
+import { decodeEntry } from '../record/entry.js';
+import { entryOffsets } from '../record/entry-bundle.js';
+import { recordError } from '../record/errors.js';
+import { TILE_WIDTH, tilePath, tileSpans } from '../record/tile-path.js';
+import type { LogFetcher } from '../record/verify-log.js';
+import { organisationView } from '../service/views/organisation-view.js';
+import { blobRefOf, sha256Hex } from '../store/large-entry.js';
+import { readEntry } from '../store/logged-entry.js';
+
+/**
+ * Step 4 of RECORD.md "Verification" for `soviet verify --replay`: replay the verified
+ * entries from `initialState()` and compare the organisation page this gives
+ * (service/views/organisation-view.ts, a pure function of the state) with the page the
+ * server shows. The replay is public-only: it has no event's secret part (who voted, the
+ * sealed ballots), which the organisation page does not show.
+ */
+
+/** Where a Soviet server serves an organisation, from the URL of its log. */
+export interface ReplaySource {
+  readonly org: string;
+  /** `…/api/v1/orgs/<org>`: the organisation page. */
+  readonly pageUrl: URL;
+}
+
+const LOG_URL = /^(.*\/api\/v1\/orgs\/([a-z0-9][a-z0-9-]{0,62}))\/log\/?$/;
+
+/** The organisation behind `http(s)://host/api/v1/orgs/<org>/log`; VERIFY_SOURCE_INVALID otherwise. */
+export function replaySourceOf(source: string): ReplaySource {
+  const refuse = () =>
+    recordError('VERIFY_SOURCE_INVALID', {
+      source,
+      reason:
+        '--replay needs the URL of an organisation\'s log on a Soviet server, such as "http://host/api/v1/orgs/<org>/log"',
+    });
+  if (!/^https?:\/\//i.test(source)) throw refuse();
+  let url: URL;
+  try {
+    url = new URL(source);
+  } catch {
+    throw refuse();
+  }
+  const m = LOG_URL.exec(url.pathname);
+  if (!m || url.search !== '' || url.hash !== '') throw refuse();
+  return { org: m[2] as string, pageUrl: new URL(m[1] as string, url) };
+}
+
+/**
+ * Keeps the entry bundles a fetcher returns, so that the replay reads exactly the bytes
+ * the verifier rehashed against the signed root (fetching them again could give others).
+ */
+export class BundleCapture {
+  private readonly bundles = new Map<string, Uint8Array | null>();
+
+  wrap(fetch: LogFetcher): LogFetcher {
+    return async (path) => {
+      const bytes = await fetch(path);
+      if (path.startsWith('tile/entries/')) this.bundles.set(path, bytes);
+      return bytes;
+    };
+  }
+
+  /**
+   * The entries [0, size) in order, from the captured bundles (a missing partial bundle
+   * read from the full one, as the verifier does). Call only after the log of `size`
+   * verified; each bundle is released once read.
+   */
+  *entries(size: number): Generator<{ index: number; bytes: Uint8Array }> {
+    for (const { index, width } of tileSpans(size)) {
+      const path = tilePath({ kind: 'entry-bundle', index, width });
+      const full = tilePath({ kind: 'entry-bundle', index, width: TILE_WIDTH });
+      const bundle = this.bundles.get(path) ?? (width < TILE_WIDTH ? this.bundles.get(full) : null);
+      if (!bundle) throw new Error(`the verified bundle ${path} was not kept`);
+      const offsets = entryOffsets(bundle);
+      if (typeof offsets === 'string' || offsets.length < 2 * width) {
+        throw new Error(`the verified bundle ${path} does not hold ${width} entries`);
+      }
+      for (let j = 0; j < width; j++) {
+        const start = offsets[2 * j] as number;
+        const length = offsets[2 * j + 1] as number;
+        yield { index: index * TILE_WIDTH + j, bytes: bundle.subarray(start, start + length) };
+      }
+      this.bundles.delete(path);
+      this.bundles.delete(full);
+    }
+  }
+}
+
+/** GETs a URL as JSON: the status and the parsed body (undefined when it is not JSON). */
+export type JsonGetter = (url: URL) => Promise<{ status: number; body: unknown }>;
+
+export const fetchJson: JsonGetter = async (url) => {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: 'application/json' } });
+  } catch (error) {
+    throw recordError('VERIFY_FETCH_FAILED', { path: url.href, reason: reasonOf(error) });
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, body };
+};
+
+export interface Replayed {
+  readonly state: OrgState;
+  readonly events: number;
+  /** Entries whose data was logged by SHA-256 and fetched from the server's record. */
+  readonly blobs: number;
+}
+
+/**
+ * Replays the entries from `initialState()`. Entries logged as `{"$blob": …}` get their
+ * data from the server's record page (`…/record?from=<index>&limit=1`), checked against
+ * the logged SHA-256 and size; VERIFY_BLOB_MISSING / VERIFY_BLOB_MISMATCH when it cannot.
+ */
+export async function replayEntries(
+  entries: Iterable<{ index: number; bytes: Uint8Array }>,
+  source: ReplaySource,
+  getJson: JsonGetter = fetchJson,
+): Promise<Replayed> {
+  let state = initialState();
+  let events = 0;
+  let blobs = 0;
+  for (const { index, bytes } of entries) {
+    let event: DemocracyEvent;
+    try {
+      const entry = decodeEntry(bytes);
+      const ref = blobRefOf(entry.data);
+      let content: Uint8Array | undefined;
+      if (ref) {
+        content = await blobContent(index, ref, source, getJson);
+        blobs++;
+      }
+      const logged = readEntry(entry, undefined, () => content);
+      event = publicPart(
+        eventOf({ type: logged.type, actor: logged.actor, data: logged.data as never }),
+      );
+    } catch (error) {
+      if (error instanceof SovietError && error.code.startsWith('VERIFY_')) throw error;
+      throw recordError('VERIFY_REPLAY_INVALID', { index, reason: reasonOf(error) });
+    }
+    try {
+      state = evolve(state, event);
+    } catch (error) {
+      throw recordError('VERIFY_REPLAY_INVALID', { index, reason: reasonOf(error) });
+    }
+    events++;
+  }
+  return { state, events, blobs };
+}
+
+async function blobContent(
+  index: number,
+  ref: { sha256: string; size: number },
+  source: ReplaySource,
+  getJson: JsonGetter,
+): Promise<Uint8Array> {
+  const url = new URL(`${source.pageUrl.pathname}/record?from=${index}&limit=1`, source.pageUrl);
+  const missing = (reason: string) =>
+    recordError('VERIFY_BLOB_MISSING', { index, sha256: ref.sha256, reason });
+  const { status, body } = await getJson(url);
+  if (status !== 200) throw missing(`${url.href} answers HTTP ${status}`);
+  const entry = (body as { entries?: { seq?: unknown; data?: unknown }[] } | undefined)
+    ?.entries?.[0];
+  if (!entry || entry.seq !== index) throw missing(`${url.href} does not give entry ${index}`);
+  const data = entry.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw missing(`${url.href} gives no data for entry ${index}`);
+  }
+  if (blobRefOf(data as never)) throw missing(`${url.href} gives only the reference`);
+  const content = new TextEncoder().encode(canonicalJson(data as JsonValue));
+  if (content.length !== ref.size || sha256Hex(content) !== ref.sha256) {
+    throw recordError('VERIFY_BLOB_MISMATCH', { index, sha256: ref.sha256, size: ref.size });
+  }
+  return content;
+}
+
+/** The first place where two JSON values differ; `logValue`/`serverValue` as JSON text. */
+export interface Difference {
+  readonly path: string;
+  readonly logValue: string;
+  readonly serverValue: string;
+}
+
+const MISSING = Symbol('missing');
+
+/**
+ * Compares the page the log gives with the server's, on the fields the log's page has
+ * (a server may add fields; they are not the view's). Objects are walked in the log's
+ * key order, arrays by index then length, and leaves compared as canonical JSON (RFC 8785).
+ */
+export function firstDifference(log: unknown, server: unknown, path = ''): Difference | undefined {
+  const differ = (at: string, a: unknown, b: unknown): Difference => ({
+    path: at === '' ? '(the page)' : at,
+    logValue: shown(a),
+    serverValue: shown(b),
+  });
+  if (isObject(log)) {
+    if (!isObject(server)) return differ(path, log, server);
+    for (const [key, value] of Object.entries(log)) {
+      const at = /^[A-Za-z_$][\w$]*$/.test(key)
+        ? `${path}${path === '' ? '' : '.'}${key}`
+        : `${path}[${JSON.stringify(key)}]`;
+      const found = firstDifference(value, key in server ? server[key] : MISSING, at);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (Array.isArray(log)) {
+    if (!Array.isArray(server)) return differ(path, log, server);
+    for (let i = 0; i < Math.min(log.length, server.length); i++) {
+      const found = firstDifference(log[i], server[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    if (log.length !== server.length) {
+      return {
+        path: `${path === '' ? '(the page)' : path}.length`,
+        logValue: String(log.length),
+        serverValue: String(server.length),
+      };
+    }
+    return undefined;
+  }
+  if (server === MISSING || !sameLeaf(log, server)) return differ(path, log, server);
+  return undefined;
+}
+
+function sameLeaf(a: unknown, b: unknown): boolean {
+  try {
+    return canonicalJson(a as JsonValue) === canonicalJson(b as JsonValue);
+  } catch {
+    return false;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function shown(value: unknown): string {
+  if (value === MISSING) return 'nothing';
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function reasonOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+}
+
+/** What `soviet verify --replay` found: the events replayed and, if any, the first difference. */
+export interface PageComparison {
+  readonly events: number;
+  readonly blobs: number;
+  readonly difference?: Difference;
+  /** Set when the log founds no organisation and the server shows none either. */
+  readonly unfounded?: boolean;
+}
+
+/**
+ * Replays the verified entries and compares the organisation page they give with
+ * the server's `GET …/api/v1/orgs/<org>` (VERIFY_FETCH_FAILED when it cannot be read).
+ */
+export async function compareWithServer(
+  entries: Iterable<{ index: number; bytes: Uint8Array }>,
+  source: ReplaySource,
+  getJson: JsonGetter = fetchJson,
+): Promise<PageComparison> {
+  const replayed = await replayEntries(entries, source, getJson);
+  const { status, body } = await getJson(source.pageUrl);
+  const counts = { events: replayed.events, blobs: replayed.blobs };
+  if (replayed.state.org === null) {
+    if (status === 200) {
+      return {
+        ...counts,
+        difference: {
+          path: '(the page)',
+          logValue: 'no organisation (the log founds none)',
+          serverValue: shown(body),
+        },
+      };
+    }
+    return { ...counts, unfounded: true };
+  }
+  if (status !== 200 || body === undefined) {
+    throw recordError('VERIFY_FETCH_FAILED', {
+      path: source.pageUrl.href,
+      reason: status !== 200 ? `HTTP ${status}` : 'the answer is not JSON',
+    });
+  }
+  // The view as it travels: plain JSON, as the server serialises it.
+  const mine = JSON.parse(JSON.stringify(organisationView(replayed.state))) as unknown;
+  const difference = firstDifference(mine, body);
+  return difference ? { ...counts, difference } : counts;
+}
