@@ -1,5 +1,6 @@
 import type { MotionBody } from './motion-body.js';
 import type { Choice, RecallChoice } from './state.js';
+import type { TreasuryCommand } from './treasury-commands.js';
 
 /**
  * A council of the founding tree: a council with children is a delegate council, one
@@ -61,7 +62,9 @@ export type DemocracyCommand =
   | { readonly kind: 'CastAmendmentVote'; readonly amendmentId: string; readonly choice: Choice }
   | { readonly kind: 'CastMotionVote'; readonly motionId: string; readonly choice: Choice }
   /** System only: process every deadline ≤ now, in order, exactly once. */
-  | { readonly kind: 'AdvanceTime'; readonly now: number };
+  | { readonly kind: 'AdvanceTime'; readonly now: number }
+  /** The treasury and participatory budgets (treasury-commands.ts). */
+  | TreasuryCommand;
 
 export type CommandKind = DemocracyCommand['kind'];
 

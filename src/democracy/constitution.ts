@@ -1,3 +1,5 @@
+import { isCurrency } from './currency.js';
+
 /**
  * The constitution: every parameter an organisation may change by a constitutional
  * motion, its default, and the entrenched bounds no motion can pass (RULES.md,
@@ -39,9 +41,19 @@ export interface Constitution {
   readonly invitationDays: number;
   /** The count for several seats (RULES.md: Scottish STV by default, Meek selectable). */
   readonly multiSeatMethod: MultiSeatMethod;
+  /**
+   * The most a member may be paid for their office(s) in one calendar month (UTC), in
+   * minor units of `wageCapCurrency` (RULES.md, Treasury: "No payment to a mandate holder
+   * for their office may exceed wageCap", by default the organisation's median member
+   * wage as set by the congress). The congress sets it by a constitutional motion; 0
+   * means not set yet, and then no office may be paid. Bounds 0–10^12 are this project's.
+   */
+  readonly wageCap: number;
+  /** The currency of `wageCap` (ISO 4217); `XXX` ("no currency") until the congress sets it. */
+  readonly wageCapCurrency: string;
 }
 
-export type NumericParameter = Exclude<keyof Constitution, 'multiSeatMethod'>;
+export type NumericParameter = Exclude<keyof Constitution, 'multiSeatMethod' | 'wageCapCurrency'>;
 export type Parameter = keyof Constitution;
 
 export const DEFAULT_CONSTITUTION: Constitution = Object.freeze({
@@ -59,6 +71,8 @@ export const DEFAULT_CONSTITUTION: Constitution = Object.freeze({
   seconders: 1,
   invitationDays: 14,
   multiSeatMethod: 'scottish-stv',
+  wageCap: 0,
+  wageCapCurrency: 'XXX',
 });
 
 /** The entrenched bounds (inclusive), RULES.md table. Whole numbers only. */
@@ -76,6 +90,7 @@ export const BOUNDS: Readonly<Record<NumericParameter, readonly [number, number]
   debateDays: [1, 30],
   seconders: [1, 10],
   invitationDays: [1, 60],
+  wageCap: [0, 1_000_000_000_000],
 });
 
 export const MULTI_SEAT_METHODS: readonly MultiSeatMethod[] = ['scottish-stv', 'meek'];
@@ -98,6 +113,10 @@ export function parameterProblem(parameter: string, value: unknown): string | nu
       ? null
       : `multiSeatMethod must be one of ${MULTI_SEAT_METHODS.join(', ')}`;
   }
+  if (parameter === 'wageCapCurrency')
+    return isCurrency(value)
+      ? null
+      : 'wageCapCurrency must be an ISO 4217 currency code such as EUR';
   const [lo, hi] = BOUNDS[parameter];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi)
     return `${parameter} must be a whole number from ${lo} to ${hi}`;

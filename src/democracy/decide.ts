@@ -1,3 +1,4 @@
+import { castBudgetBallot, proposeProject, withdrawProject } from './budget-rounds.js';
 import type { DecideContext, DemocracyCommand } from './commands.js';
 import {
   acceptNomination,
@@ -15,6 +16,13 @@ import { amend, propose, second, voteAmendment, voteMotion, withdraw } from './m
 import { castRecallVote, openPetition, signPetition } from './recall.js';
 import type { OrgState } from './state.js';
 import { catchUp } from './time.js';
+import {
+  addLedgerAccount,
+  makePayment,
+  openLedger,
+  recordIncome,
+  recordTransfer,
+} from './treasury.js';
 import { Tx } from './tx.js';
 
 /**
@@ -112,6 +120,30 @@ export function decide(
       break;
     case 'CastMotionVote':
       voteMotion(tx, command);
+      break;
+    case 'OpenLedger':
+      openLedger(tx, command);
+      break;
+    case 'AddLedgerAccount':
+      addLedgerAccount(tx, command);
+      break;
+    case 'RecordIncome':
+      recordIncome(tx, command);
+      break;
+    case 'RecordTransfer':
+      recordTransfer(tx, command);
+      break;
+    case 'MakePayment':
+      makePayment(tx, command);
+      break;
+    case 'ProposeProject':
+      proposeProject(tx, command);
+      break;
+    case 'WithdrawProject':
+      withdrawProject(tx, command);
+      break;
+    case 'CastBudgetBallot':
+      castBudgetBallot(tx, command);
       break;
     default:
       throw democracyError('BAD_COMMAND', {

@@ -108,6 +108,83 @@ export const democracyErrors = defineErrors({
   ALREADY_SECONDED: { status: 409, message: 'You have already seconded this motion.' },
   NOT_PROPOSER: { status: 403, message: 'Only the proposer may withdraw a motion.' },
   AMENDMENT_UNKNOWN: { status: 404, message: 'There is no amendment {amendmentId}.' },
+  NOT_TREASURER: {
+    status: 403,
+    message: 'Only the treasurer of {councilId}, an office its voting body elects, may {action}.',
+  },
+  LEDGER_NOT_OPEN: {
+    status: 409,
+    message: 'The council {councilId} has no ledger yet: its treasurer opens it.',
+  },
+  LEDGER_ALREADY_OPEN: {
+    status: 409,
+    message: 'The council {councilId} already keeps a ledger, in {currency}.',
+  },
+  CURRENCY_MISMATCH: {
+    status: 422,
+    message: 'That is in {currency}, but the ledger of {councilId} is kept in {ledgerCurrency}.',
+  },
+  LEDGER_ACCOUNT_UNKNOWN: {
+    status: 404,
+    message: 'The ledger of {councilId} has no account "{account}".',
+  },
+  LEDGER_ACCOUNT_EXISTS: {
+    status: 409,
+    message: 'The ledger of {councilId} already has an account "{account}".',
+  },
+  LEDGER_ACCOUNT_TYPE: {
+    status: 422,
+    message: 'The account "{account}" is a {type} account, but {needed}.',
+  },
+  INSUFFICIENT_FUNDS: {
+    status: 409,
+    message: 'The account "{account}" holds {balance}: it cannot give {amount}.',
+  },
+  AMOUNT_TOO_LARGE: {
+    status: 422,
+    message: 'That amount would take an account of {councilId} beyond what the ledger can count.',
+  },
+  AUTHORISATION_UNKNOWN: {
+    status: 404,
+    message:
+      'There is no spending authorisation {authorisationId}: money leaves the treasury only under a passed spending motion or an adopted participatory budget.',
+  },
+  AUTHORISATION_EXCEEDED: {
+    status: 409,
+    message:
+      'The authorisation {authorisationId} leaves {remaining} to pay: {amount} is more than it authorised.',
+  },
+  WAGE_CAP_NOT_SET: {
+    status: 409,
+    message:
+      'No office may be paid until the congress sets the wage cap (a constitutional motion on wageCap and wageCapCurrency).',
+  },
+  WAGE_CAP_CURRENCY: {
+    status: 409,
+    message:
+      'The wage cap is set in {capCurrency}, but this office pay is in {currency}: the congress must set the cap in that currency first.',
+  },
+  WAGE_CAP_EXCEEDED: {
+    status: 409,
+    message:
+      '{memberId} has been paid {paid} for their office this month; {amount} more would pass the wage cap of {cap}.',
+  },
+  ROUND_UNKNOWN: { status: 404, message: 'There is no budget round {roundId}.' },
+  ROUND_PHASE: {
+    status: 409,
+    message: 'The budget round is at stage "{phase}": you cannot {action} now.',
+  },
+  PROJECT_UNKNOWN: { status: 404, message: 'There is no project {projectId}.' },
+  NOT_IN_ELECTORATE: {
+    status: 403,
+    message:
+      'Only members of the councils under {councilId} (or of {councilId} itself) may {action} in its budget round.',
+  },
+  NOT_PROJECT_PROPOSER: { status: 403, message: 'Only the proposer may withdraw a project.' },
+  PROJECT_TOO_EXPENSIVE: {
+    status: 422,
+    message: 'The project costs {cost}, more than the whole budget of the round ({budget}).',
+  },
 });
 
 export const democracyError = errorFactory(democracyErrors);

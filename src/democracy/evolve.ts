@@ -1,3 +1,4 @@
+import { DEFAULT_CONSTITUTION } from './constitution.js';
 import type { DemocracyEvent } from './events/index.js';
 import { PMap } from './pmap.js';
 import { delegationKey, electionSpan, officeKey, votingBody } from './queries.js';
@@ -12,6 +13,7 @@ import {
   type TimerKind,
   timerKey,
 } from './state.js';
+import { evolveTreasury, isTreasuryStateEvent } from './treasury-evolve.js';
 
 /**
  * Applies one event to a state and returns the next state. Pure and total over the
@@ -23,12 +25,15 @@ import {
  * ballots they hold, not who cast them, until the ballots are published.
  */
 export function evolve(s: OrgState, e: DemocracyEvent): OrgState {
+  // The treasury and participatory budgets (treasury-evolve.ts).
+  if (isTreasuryStateEvent(e)) return evolveTreasury(s, e);
   switch (e.kind) {
     case 'OrganisationFounded':
       return {
         ...s,
         org: { name: e.name, slug: e.slug, foundedAt: e.at, rootCouncilId: e.rootCouncilId },
-        constitution: e.constitution,
+        // A parameter added after the organisation was founded starts at its default.
+        constitution: { ...DEFAULT_CONSTITUTION, ...e.constitution },
       };
     case 'CouncilCreated': {
       const council: Council = {
@@ -583,9 +588,6 @@ export function evolve(s: OrgState, e: DemocracyEvent): OrgState {
           at: e.at,
         }),
       };
-    case 'SpendingAuthorised':
-      // The authorisation is the record itself; the treasury (a later stage) reads the log.
-      return s;
     default: {
       const unknown: never = e;
       throw new Error(`evolve: unknown event ${(unknown as { kind: string }).kind}`);

@@ -1,6 +1,6 @@
 /**
  * The democracy domain (RULES.md): councils, membership, mandates, elections, recall,
- * motions, instructions. Pure: `decide(state, command, ctx) → events` (or a SovietError
+ * motions, instructions, and the treasury with participatory budgets. Pure: `decide(state, command, ctx) → events` (or a SovietError
  * refusal), `evolve(state, event) → state`, `initialState()`, `nextDeadline(state)`.
  *
  * @example
@@ -10,8 +10,19 @@
  *   founderName: 'Ann', founderCouncil: 'Branch', councils: { name: 'Congress',
  *   children: [{ name: 'Branch' }] } }, ctx)) state = evolve(state, e);
  */
+
+export {
+  checkBudgetBallot,
+  DEFAULT_RULE,
+  drawOrder,
+  inElectorate,
+  MAX_PROJECTS,
+  roundElectorate,
+  roundInstance,
+} from './budget-rounds.js';
 export type { CommandKind, CouncilSpec, DecideContext, DemocracyCommand } from './commands.js';
 export * from './constitution.js';
+export * from './currency.js';
 export { decide } from './decide.js';
 export { type EventEnvelope, envelopeOf, eventOf, type Json, publicPart } from './envelope.js';
 export { type DemocracyErrorCode, democracyError, democracyErrors } from './errors.js';
@@ -19,6 +30,13 @@ export type * from './events/index.js';
 export { EVENT_CATALOGUE, EVENT_KINDS } from './events/index.js';
 export { evolve, replay } from './evolve.js';
 export { DEFAULT_OFFICES } from './founding.js';
+export {
+  decisionRef,
+  LEDGER_CSV_COLUMNS,
+  type LedgerEntryRow,
+  ledgerCsv,
+  ledgerEntriesOf,
+} from './ledger-csv.js';
 export type { MotionBody, MotionKind, StructureChange } from './motion-body.js';
 export { MOTION_KINDS, thresholdOf } from './motion-body.js';
 export { PMap } from './pmap.js';
@@ -27,3 +45,6 @@ export { invitationToken, receiptFor, tokenHashOf } from './secrets.js';
 export { snapshot } from './snapshot.js';
 export * from './state.js';
 export { nextDeadline } from './time.js';
+export { DEFAULT_ACCOUNTS, MAX_AMOUNT, TREASURER_OFFICE, treasurerOf } from './treasury.js';
+export type { TreasuryCommand, TreasuryCommandKind } from './treasury-commands.js';
+export * from './treasury-state.js';

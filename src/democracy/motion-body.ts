@@ -1,4 +1,6 @@
+import type { RuleName } from '../budgeting/index.js';
 import type { Choice } from './state.js';
+import type { RoundVoteType } from './treasury-state.js';
 
 /**
  * What a motion does when it passes (RULES.md, Motions). The kind fixes the threshold:
@@ -12,12 +14,37 @@ export type MotionBody =
   | { readonly kind: 'constitutional'; readonly parameter: string; readonly value: number | string }
   /** Expels a member of this base council. */
   | { readonly kind: 'expulsion'; readonly memberId: string }
-  /** Authorises a payment from the treasury (recorded now; the treasury comes later). Amount in minor units. */
+  /**
+   * Authorises payments from the council's treasury up to `amount` (minor units) to
+   * `payee` (treasury.ts). With `mandateId` it is office pay for that mandate's holder,
+   * and every payment under it stays within the constitution's `wageCap`.
+   */
   | {
       readonly kind: 'spending';
       readonly amount: number;
       readonly currency: string;
       readonly payee: string;
+      /** What the money is for (up to 2,000 characters). */
+      readonly purpose?: string;
+      readonly mandateId?: string;
+    }
+  /**
+   * Opens a participatory-budget round of `amount` (minor units) in this council
+   * (budget-rounds.ts): members of its subtree propose projects, then vote as `voteType`
+   * says; `rule` (default `equalshares/add1`) picks the funded projects.
+   */
+  | {
+      readonly kind: 'budget';
+      readonly amount: number;
+      readonly currency: string;
+      readonly voteType: RoundVoteType;
+      readonly rule?: RuleName;
+      /** Cumulative ballots: the points each voter spreads (default 10). */
+      readonly points?: number;
+      /** Approval and ordinal ballots: the most projects a ballot may name (default: any). */
+      readonly maxChoices?: number;
+      /** greedy-threshold: the least score a project needs (required for that rule). */
+      readonly minScore?: number;
     }
   /** Binds this council's delegates' vote on a motion of the council above. */
   | { readonly kind: 'instruction'; readonly targetMotionId: string; readonly position: Choice }
@@ -46,6 +73,7 @@ export const MOTION_KINDS: readonly MotionKind[] = [
   'spending',
   'instruction',
   'structure',
+  'budget',
 ];
 
 /** RULES.md: two thirds for constitutional and expulsion motions, a simple majority otherwise. */

@@ -1,4 +1,5 @@
 import { castInBox, closeBox, decideVote } from './ballots.js';
+import { budgetProblem, openRound } from './budget-rounds.js';
 import type { DemocracyCommand } from './commands.js';
 import { DAY, parameterProblem } from './constitution.js';
 import { democracyError } from './errors.js';
@@ -8,6 +9,7 @@ import { type MotionBody, thresholdOf } from './motion-body.js';
 import { activeMember, inVotingBody, votingBodySize } from './queries.js';
 import type { Choice, Council, Motion, OrgState } from './state.js';
 import { applyStructure, structureProblem } from './structure.js';
+import { spendingProblem } from './treasury.js';
 import type { Tx } from './tx.js';
 
 type Cmd<K extends DemocracyCommand['kind']> = Extract<DemocracyCommand, { kind: K }>;
@@ -69,7 +71,9 @@ export function motionProblem(
         return 'the currency must be an ISO 4217 code such as EUR';
       if (typeof body.payee !== 'string' || !body.payee.trim() || body.payee.length > 200)
         return 'name the payee (1 to 200 characters)';
-      return null;
+      return spendingProblem(state, council, body);
+    case 'budget':
+      return budgetProblem(state, council, body);
     case 'instruction': {
       if (council.parentId === null)
         return 'the congress has no council above it to instruct delegates in';
@@ -368,7 +372,12 @@ function applyEffect(tx: Tx, motion: Motion): void {
         amount: body.amount,
         currency: body.currency,
         payee: body.payee.trim(),
+        ...(body.purpose?.trim() ? { purpose: body.purpose.trim() } : {}),
+        ...(body.mandateId !== undefined ? { mandateId: body.mandateId } : {}),
       });
+      return;
+    case 'budget':
+      openRound(tx, motion);
       return;
     case 'instruction':
       tx.emit({

@@ -1,6 +1,7 @@
 import { type Constitution, DEFAULT_CONSTITUTION, type MultiSeatMethod } from './constitution.js';
 import type { MotionBody } from './motion-body.js';
 import { PMap } from './pmap.js';
+import { emptyTreasury, type TreasuryState } from './treasury-state.js';
 
 /**
  * The state of one organisation (the aggregate: one log, one state). Immutable: every
@@ -33,6 +34,8 @@ export interface OrgState {
   readonly breaches: PMap<Breach>;
   /** The agenda: every pending deadline, keyed so that key order is processing order. */
   readonly timers: PMap<Timer>;
+  /** Ledgers, spending authorisations and participatory budgets (treasury-state.ts). */
+  readonly treasury: TreasuryState;
 }
 
 export interface Organisation {
@@ -332,7 +335,9 @@ export type TimerKind =
   | 'debate'
   | 'amendments'
   | 'motion-vote'
-  | 'regular-due';
+  | 'regular-due'
+  | 'round-proposals'
+  | 'round-voting';
 
 /**
  * Order among deadlines at the same instant: a term expires before the election that
@@ -348,6 +353,8 @@ const TIMER_ORDER: Readonly<Record<TimerKind, number>> = {
   amendments: 6,
   'motion-vote': 7,
   'regular-due': 8,
+  'round-proposals': 9,
+  'round-voting': 10,
 };
 
 export interface Timer {
@@ -392,5 +399,6 @@ export function initialState(): OrgState {
     instructions: PMap.empty(),
     breaches: PMap.empty(),
     timers: PMap.empty(),
+    treasury: emptyTreasury(),
   };
 }

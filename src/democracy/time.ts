@@ -1,4 +1,5 @@
 import { ensureElection } from './automatic-elections.js';
+import { closeProposals, closeRound } from './budget-rounds.js';
 import { closeNominations, closeVoting } from './elections.js';
 import { closeAmendments, closeDebate, closeMotionVote } from './motions.js';
 import { closeRecallVote, lapsePetition } from './recall.js';
@@ -69,6 +70,12 @@ function handle(tx: Tx, timer: Timer): void {
     case 'regular-due':
       if (ensureElection(tx, timer.ref, 'due') === null)
         tx.emit({ kind: 'ElectionDeferred', at: tx.now, groupKey: timer.ref });
+      return;
+    case 'round-proposals':
+      closeProposals(tx, timer.ref);
+      return;
+    case 'round-voting':
+      closeRound(tx, timer.ref);
       return;
   }
 }

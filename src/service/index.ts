@@ -31,6 +31,12 @@ export {
   type SovietServiceDeps,
   type TickReport,
 } from './soviet-service.js';
+export {
+  createTreasuryService,
+  type EntryQuery,
+  type TreasuryService,
+  type TreasuryServiceDeps,
+} from './treasury-service.js';
 export type * from './views/council-view.js';
 export type * from './views/election-view.js';
 export type * from './views/member-view.js';
@@ -39,3 +45,4 @@ export type * from './views/organisation-view.js';
 export type * from './views/recall-view.js';
 export type * from './views/record-view.js';
 export type * from './views/refs.js';
+export type * from './views/treasury-view.js';

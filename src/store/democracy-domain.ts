@@ -13,6 +13,7 @@ import type { Domain, Envelope, LoggedEnvelope } from './domain.js';
 import { projectDemocracyBatch } from './projections/project-batch.js';
 import { projectDemocracyEvent } from './projections/project-event.js';
 import { DEMOCRACY_TABLES } from './projections/tables.js';
+import { TREASURY_TABLES } from './projections/treasury-tables.js';
 import type { Store } from './store.js';
 
 /**
@@ -77,5 +78,5 @@ export const democracyDomain: Domain<OrgState, DemocracyCommand, DemocracyEvent,
     },
     project: projectDemocracyEvent,
     projectBatch: projectDemocracyBatch,
-    projectionTables: DEMOCRACY_TABLES,
+    projectionTables: [...DEMOCRACY_TABLES, ...TREASURY_TABLES],
   };

@@ -427,6 +427,60 @@ const MATRIX: Readonly<Record<string, readonly Case[]>> = {
       expect: onlyTreasurer(201),
     },
   ],
+  // The treasury is open to every member (RULES.md "Treasury"): read after Docks' ledger opened.
+  'GET /api/v1/orgs/:org/treasury': [
+    {
+      label: 'the treasury',
+      request: () => ({ url: `${ACME}/treasury` }),
+      expect: everyMember(200),
+    },
+  ],
+  'GET /api/v1/orgs/:org/councils/:councilId/ledger': [
+    {
+      label: "Docks' ledger",
+      request: (c) => ({ url: `${ACME}/councils/${c.f.councils.docks}/ledger` }),
+      expect: everyMember(200),
+    },
+  ],
+  'GET /api/v1/orgs/:org/councils/:councilId/ledger/entries': [
+    {
+      label: "Docks' ledger entries",
+      request: (c) => ({ url: `${ACME}/councils/${c.f.councils.docks}/ledger/entries` }),
+      expect: everyMember(200),
+    },
+  ],
+  'GET /api/v1/orgs/:org/councils/:councilId/ledger.csv': [
+    {
+      label: "Docks' ledger as CSV",
+      request: (c) => ({ url: `${ACME}/councils/${c.f.councils.docks}/ledger.csv` }),
+      expect: everyMember(200),
+    },
+  ],
+  'GET /api/v1/orgs/:org/treasury/ledger.csv': [
+    {
+      label: 'every ledger as CSV',
+      request: () => ({ url: `${ACME}/treasury/ledger.csv` }),
+      expect: everyMember(200),
+    },
+  ],
+  'GET /api/v1/orgs/:org/budget-rounds/:roundId': [
+    {
+      label: 'a budget round',
+      request: (c) => ({
+        url: `${ACME}/budget-rounds/${roundTitled(c.state, 'Budget: voting at the matrix')}`,
+      }),
+      expect: everyMember(200),
+    },
+  ],
+  'GET /api/v1/orgs/:org/budget-rounds/:roundId/ballots': [
+    {
+      label: "a budget round's published ballots",
+      request: (c) => ({
+        url: `${ACME}/budget-rounds/${roundTitled(c.state, 'Budget: voting at the matrix')}/ballots`,
+      }),
+      expect: everyMember(200),
+    },
+  ],
   'POST /api/v1/orgs/:org/authorisations/:authorisationId/payments': [
     {
       label: 'pay under the printer motion',

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Accounts } from '../../src/accounts/accounts.js';
 import { ledgerCsv, officeKey } from '../../src/democracy/index.js';
 import { buildApp } from '../../src/server/build-app.js';
-import { treasuryViewRoutes } from '../../src/server/routes/treasury-view-routes.js';
 import type {
   BudgetRoundViewSchema,
   LedgerEntryViewSchema,
@@ -71,13 +70,6 @@ beforeAll(async () => {
   service = createSovietService({ store, clock: clock.read });
   treasury = createTreasuryService({ store });
   app = await buildApp({ store, clock: clock.read, service, security: TEST_SECURITY });
-  await app.register(treasuryViewRoutes, {
-    deps: {
-      service,
-      accounts: new Accounts({ db: store.db, clock: clock.read }),
-      security: TEST_SECURITY,
-    },
-  });
   await app.ready();
 
   const founded = await service.foundOrganisation({

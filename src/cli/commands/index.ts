@@ -4,6 +4,7 @@ import { register as registerDemo } from './demo.js';
 import { register as registerExport } from './export.js';
 import { register as registerFsck } from './fsck.js';
 import { register as registerKey } from './key.js';
+import { register as registerLedger } from './ledger.js';
 import { register as registerPb } from './pb.js';
 import { register as registerServe } from './serve.js';
 import { register as registerVerify } from './verify.js';
@@ -23,4 +24,5 @@ export const commands: readonly Register[] = [
   registerFsck,
   registerPb,
   registerDemo,
+  registerLedger,
 ];

@@ -1,18 +1,22 @@
 import { type BallotEvent, ballotEventMeanings } from './ballot-events.js';
+import { type BudgetEvent, budgetEventMeanings } from './budget-events.js';
 import { type ElectionEvent, electionEventMeanings } from './election-events.js';
 import { type MandateEvent, mandateEventMeanings } from './mandate-events.js';
 import { type MembershipEvent, membershipEventMeanings } from './membership-events.js';
 import { type MotionEvent, motionEventMeanings } from './motion-events.js';
 import { type OrganisationEvent, organisationEventMeanings } from './organisation-events.js';
 import { type RecallEvent, recallEventMeanings } from './recall-events.js';
+import { type TreasuryEvent, treasuryEventMeanings } from './treasury-events.js';
 
 export type * from './ballot-events.js';
+export type * from './budget-events.js';
 export type * from './election-events.js';
 export type * from './mandate-events.js';
 export type * from './membership-events.js';
 export type * from './motion-events.js';
 export type * from './organisation-events.js';
 export type * from './recall-events.js';
+export type * from './treasury-events.js';
 
 /**
  * Every event of the democracy domain. Each is an immutable value tagged by `kind`,
@@ -27,7 +31,9 @@ export type DemocracyEvent =
   | MandateEvent
   | BallotEvent
   | RecallEvent
-  | MotionEvent;
+  | MotionEvent
+  | TreasuryEvent
+  | BudgetEvent;
 
 export type EventKind = DemocracyEvent['kind'];
 
@@ -46,6 +52,8 @@ export const EVENT_CATALOGUE: ReadonlyArray<{
   { area: 'Ballot boxes', meanings: ballotEventMeanings },
   { area: 'Recall', meanings: recallEventMeanings },
   { area: 'Motions, instructions and breaches', meanings: motionEventMeanings },
+  { area: 'Treasury', meanings: treasuryEventMeanings },
+  { area: 'Participatory budgets', meanings: budgetEventMeanings },
 ];
 
 export const EVENT_KINDS: ReadonlySet<string> = new Set(

@@ -133,6 +133,10 @@ export interface SpendingAuthorised {
   readonly amount: number;
   readonly currency: string;
   readonly payee: string;
+  /** What the money is for (present when the motion gave one). */
+  readonly purpose?: string;
+  /** Office pay: the mandate whose holder it pays (present only for a wage; the wage cap applies). */
+  readonly mandateId?: string;
 }
 
 export type MotionEvent =
@@ -167,5 +171,5 @@ export const motionEventMeanings: Readonly<Record<MotionEvent['kind'], string>> 
   BreachRecorded:
     'A delegate voted against a standing instruction of the council that elected them; their constituents see it and a recall petition may cite it.',
   SpendingAuthorised:
-    'A passed spending motion authorised a payment (recorded; the treasury comes later).',
+    "A passed spending motion authorised a payment from the council's treasury (amount, currency, payee; a purpose, or the mandate whose office it pays); payments under it never exceed it.",
 };

@@ -9,6 +9,7 @@ import { motionRoutes } from './motion-routes.js';
 import { organisationRoutes } from './organisation-routes.js';
 import { recallRoutes } from './recall-routes.js';
 import { treasuryRoutes } from './treasury-routes.js';
+import { treasuryViewRoutes } from './treasury-view-routes.js';
 
 /** What the democracy's route modules are given. */
 export interface DemocracyRouteDeps {
@@ -35,4 +36,5 @@ export const democracyRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDe
   await app.register(recallRoutes, { deps });
   await app.register(motionRoutes, { deps });
   await app.register(treasuryRoutes, { deps });
+  await app.register(treasuryViewRoutes, { deps });
 };

@@ -7,3 +7,5 @@ export { projectDemocracyBatch } from './project-batch.js';
 export { projectDemocracyEvent } from './project-event.js';
 export { parseGroupKey } from './seat-groups.js';
 export * from './tables.js';
+export { isTreasuryProjected, projectTreasuryEvent } from './treasury-projection.js';
+export * from './treasury-tables.js';

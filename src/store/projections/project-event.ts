@@ -16,6 +16,7 @@ import { projectMotionEvent } from './motion-projection.js';
 import { projectOrganisationEvent } from './organisation-projection.js';
 import { projectRecallEvent } from './recall-projection.js';
 import type { DemocracyTables } from './tables.js';
+import { projectTreasuryEvent } from './treasury-projection.js';
 
 type Area = 'organisation' | 'election' | 'recall' | 'motion';
 
@@ -88,6 +89,8 @@ export async function projectDemocracyEvent(
   event: DemocracyEvent,
   at: ProjectionContext,
 ): Promise<void> {
+  // The treasury's and budgets' tables (treasury-projection.ts; nothing for other events).
+  await projectTreasuryEvent(tx, event, at);
   const db = tx.withTables<DemocracyTables>();
   const area: Area | undefined = (AREA as Readonly<Record<string, Area>>)[event.kind];
   switch (area) {
