@@ -58,6 +58,7 @@ test.describe('verifying an organisation’s record in the browser', () => {
     await page.getByRole('button', { name: 'Verificar' }).click();
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('El registro no se puede verificar');
-    await expect(alert).toContainText('There is no organisation called "no-such-org".');
+    // The server sends the English sentence; its value is carried into the Spanish one.
+    await expect(alert).toContainText('No existe ninguna organización llamada «no-such-org».');
   });
 });

@@ -33,6 +33,9 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
 
 export { expect };
 
+/** The e2e server's clock control (e2e/support/seed-and-serve.ts): API port + 1. */
+export const CLOCK_URL = `http://127.0.0.1:${Number(process.env.SOVIET_E2E_API_PORT ?? 3917) + 1}`;
+
 /** The seeded organisation (e2e/support/seed-and-serve.ts). */
 export const ORG = 'demo-branch';
 

@@ -6,6 +6,8 @@ export interface MessageSource {
   raw(key: string): string | undefined;
   /** The template of `key` with `{placeholders}` filled. */
   format(key: string, params: Readonly<Record<string, unknown>>): string;
+  /** The English template of `key` (the catalogue's sentence), to read values back from. */
+  english?(key: string): string | undefined;
 }
 
 /** A failure to show a member: the sentence, and a reference to quote when it is a bug. */
@@ -16,6 +18,39 @@ export interface ErrorText {
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
+
+/**
+ * The values of a sentence's placeholders, read back from the sentence the server wrote
+ * with them (`There is no motion {motionId}.` and `There is no motion mo7.` →
+ * `{ motionId: 'mo7' }`), or undefined when it does not follow the template. The server
+ * answers the filled English sentence without its values; this lets the member's
+ * language carry them.
+ */
+export function paramsFromMessage(
+  template: string,
+  message: string,
+): Record<string, string> | undefined {
+  const names: string[] = [];
+  const pattern = template
+    .split(PLACEHOLDER)
+    .map((part, i) => {
+      if (i % 2 === 1) {
+        names.push(part);
+        return '([\\s\\S]+?)';
+      }
+      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  const match = new RegExp(`^${pattern}$`).exec(message);
+  if (!match) return undefined;
+  const out: Record<string, string> = {};
+  for (const [i, name] of names.entries()) {
+    const value = match[i + 1] as string;
+    if (out[name] !== undefined && out[name] !== value) return undefined;
+    out[name] = value;
+  }
+  return out;
+}
 
 /** The `{placeholders}` of a sentence. */
 export function placeholders(template: string): string[] {
@@ -61,6 +96,11 @@ export function errorText(error: unknown, messages: MessageSource): ErrorText {
     const params: Record<string, unknown> = { ...(error.params ?? {}) };
     if (requestId !== undefined) params.requestId ??= requestId;
     const key = `errors.${error.code}`;
+    const english = messages.english?.(key);
+    if (english !== undefined) {
+      for (const [name, value] of Object.entries(paramsFromMessage(english, error.message) ?? {}))
+        params[name] ??= value;
+    }
     const template = messages.raw(key);
     const filled =
       template !== undefined && placeholders(template).every((name) => params[name] !== undefined);

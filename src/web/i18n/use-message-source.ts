@@ -13,5 +13,9 @@ export function useMessageSource(): MessageSource {
       return typeof value === 'string' ? value : undefined;
     },
     format: (key, params) => untyped(key, { ...params }),
+    english(key) {
+      const value = i18n.getResource('en', 'translation', key);
+      return typeof value === 'string' ? value : undefined;
+    },
   };
 }

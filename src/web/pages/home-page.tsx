@@ -23,6 +23,18 @@ export function HomePage() {
           <p>{t('home.record')}</p>
         </section>
       </div>
+      <section className="card">
+        <h2>{t('home.startTitle')}</h2>
+        <p>{t('home.startText')}</p>
+        <div className="button-row">
+          <Link className="button" href={hrefOf('/found')}>
+            {t('found.title')}
+          </Link>
+          <Link className="button button--secondary" href={hrefOf('/join')}>
+            {t('join.title')}
+          </Link>
+        </div>
+      </section>
       <section className="card card--accent">
         <h2>{t('home.tryTitle')}</h2>
         <p>{t('home.tryLead')}</p>

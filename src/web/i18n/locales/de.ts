@@ -1,5 +1,9 @@
+import { deErrorsMore } from './de-errors.js';
+import { deMembers } from './de-members.js';
+
 /** German. Keys as in en.ts; plural forms one and other (CLDR). */
 export const de = {
+  ...deMembers,
   app: {
     name: 'Soviet',
     tagline: 'Rätedemokratie auf einem überprüfbaren Protokoll',
@@ -14,11 +18,26 @@ export const de = {
     practice: 'Wählen üben',
     count: 'Stimmen auszählen',
     record: 'Protokoll prüfen',
+
+    login: 'Anmelden',
+    logout: 'Abmelden',
+    account: 'Dein Konto',
+    found: 'Organisation gründen',
+    join: 'Einladung annehmen',
+    org: 'Organisation',
+    orgRecord: 'Das Protokoll',
+    council: 'Rat',
+    motion: 'Antrag',
+    election: 'Wahl',
+    recall: 'Abberufung',
   },
   language: {
     label: 'Sprache',
   },
   home: {
+    startTitle: 'Loslegen',
+    startText:
+      'Gründe eine Organisation mit ihren Räten oder tritt einer bei – mit der Einladung, die dir ein Mitglied gegeben hat.',
     title: 'Rätedemokratie, die man nachprüfen kann',
     lead: 'Soviet organisiert eine Organisation als verschachtelte Räte abrufbarer Delegierter. Jede Macht geht aus einer Wahl hervor, jedes Mandat kann von denen abgerufen werden, die es erteilt haben, und jede Handlung wird in ein öffentliches Protokoll geschrieben, das jeder prüfen kann.',
     councilsTitle: 'Räte von Delegierten',
@@ -323,5 +342,7 @@ export const de = {
     COUNT_TOO_MANY_VOTES:
       'Die Auszählung nach {method} verarbeitet höchstens {max} Stimmen insgesamt, nicht {total}.',
     MOTION_BAD_TALLY: 'Das Abstimmungsergebnis des Antrags ist ungültig: {reason}.',
+
+    ...deErrorsMore,
   },
 };

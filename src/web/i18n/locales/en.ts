@@ -1,3 +1,6 @@
+import { enErrorsMore } from './en-errors.js';
+import { enMembers } from './en-members.js';
+
 /**
  * English: the source language. Every other language has exactly these keys (with the
  * plural forms its own grammar needs; test/web/i18n.test.ts checks it). Placeholders are
@@ -5,6 +8,7 @@
  * (src/errors/catalogue.ts), word for word in English, for the codes the web app meets.
  */
 export const en = {
+  ...enMembers,
   app: {
     name: 'Soviet',
     tagline: 'Council democracy on a verifiable record',
@@ -19,6 +23,17 @@ export const en = {
     practice: 'Practise voting',
     count: 'Count ballots',
     record: 'Verify a record',
+    login: 'Log in',
+    logout: 'Log out',
+    account: 'Your account',
+    found: 'Found an organisation',
+    join: 'Accept an invitation',
+    org: 'Organisation',
+    orgRecord: 'The record',
+    council: 'Council',
+    motion: 'Motion',
+    election: 'Election',
+    recall: 'Recall',
   },
   language: {
     label: 'Language',
@@ -35,6 +50,9 @@ export const en = {
     recordTitle: 'A record no one can rewrite',
     record:
       'Every motion, vote, election and recall is an entry in the organisation’s append-only log, signed and published, so that anyone can check that nothing was altered or removed.',
+    startTitle: 'Start',
+    startText:
+      'Found an organisation with its councils, or join one with the invitation a member gave you.',
     tryTitle: 'Try it now',
     tryLead: 'These tools work in your browser, without an account:',
     tryPractice: 'Practise a ranked ballot',
@@ -316,6 +334,7 @@ export const en = {
       'There is no counting method "{method}"; use scottish-stv, meek, irv, schulze or approval.',
     COUNT_TOO_MANY_VOTES: 'The {method} count supports at most {max} votes in total, not {total}.',
     MOTION_BAD_TALLY: 'The motion tally is not valid: {reason}.',
+    ...enErrorsMore,
   },
 };
 

@@ -1,5 +1,9 @@
+import { esErrorsMore } from './es-errors.js';
+import { esMembers } from './es-members.js';
+
 /** Spanish. Keys as in en.ts; plural forms one, many and other (CLDR). */
 export const es = {
+  ...esMembers,
   app: {
     name: 'Soviet',
     tagline: 'Democracia de consejos sobre un registro verificable',
@@ -14,11 +18,26 @@ export const es = {
     practice: 'Practicar el voto',
     count: 'Escrutar papeletas',
     record: 'Verificar un registro',
+
+    login: 'Iniciar sesión',
+    logout: 'Cerrar sesión',
+    account: 'Tu cuenta',
+    found: 'Fundar una organización',
+    join: 'Aceptar una invitación',
+    org: 'Organización',
+    orgRecord: 'El registro',
+    council: 'Consejo',
+    motion: 'Moción',
+    election: 'Elección',
+    recall: 'Revocación',
   },
   language: {
     label: 'Idioma',
   },
   home: {
+    startTitle: 'Empezar',
+    startText:
+      'Funda una organización con sus consejos, o únete a una con la invitación que te dio un miembro.',
     title: 'Democracia de consejos que se puede comprobar',
     lead: 'Soviet organiza una organización en consejos anidados de delegados revocables. Todo poder nace de una elección, todo mandato puede revocarlo quien lo otorgó, y cada acto se escribe en un registro público que cualquiera puede verificar.',
     councilsTitle: 'Consejos de delegados',
@@ -325,5 +344,7 @@ export const es = {
     COUNT_TOO_MANY_VOTES:
       'El escrutinio {method} admite como máximo {max} votos en total, no {total}.',
     MOTION_BAD_TALLY: 'El recuento de la moción no es válido: {reason}.',
+
+    ...esErrorsMore,
   },
 };

@@ -1,5 +1,9 @@
+import { ruErrorsMore } from './ru-errors.js';
+import { ruMembers } from './ru-members.js';
+
 /** Russian. Keys as in en.ts; plural forms one, few, many and other (CLDR). */
 export const ru = {
+  ...ruMembers,
   app: {
     name: 'Soviet',
     tagline: 'Советская демократия на проверяемом реестре',
@@ -14,11 +18,26 @@ export const ru = {
     practice: 'Потренироваться',
     count: 'Подсчёт бюллетеней',
     record: 'Проверить реестр',
+
+    login: 'Войти',
+    logout: 'Выйти',
+    account: 'Учётная запись',
+    found: 'Учредить организацию',
+    join: 'Принять приглашение',
+    org: 'Организация',
+    orgRecord: 'Реестр',
+    council: 'Совет',
+    motion: 'Предложение',
+    election: 'Выборы',
+    recall: 'Отзыв',
   },
   language: {
     label: 'Язык',
   },
   home: {
+    startTitle: 'Начать',
+    startText:
+      'Учредите организацию с её советами или вступите в существующую по приглашению участника.',
     title: 'Советская демократия, которую можно проверить',
     lead: 'Soviet устраивает организацию как систему вложенных советов из отзывных делегатов. Всякая власть исходит из выборов, всякий мандат может отозвать тот, кто его дал, а каждое действие записывается в публичный реестр, который может проверить любой.',
     councilsTitle: 'Советы делегатов',
@@ -326,5 +345,7 @@ export const ru = {
     COUNT_TOO_MANY_VOTES:
       'Подсчёт методом {method} допускает не более {max} голосов в сумме, а не {total}.',
     MOTION_BAD_TALLY: 'Итог голосования по предложению недействителен: {reason}.',
+
+    ...ruErrorsMore,
   },
 };
