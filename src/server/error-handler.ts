@@ -5,7 +5,34 @@ import { SovietError } from '../errors/soviet-error.js';
 
 /** The body of every error response: a stable code, a sentence, and the request id. */
 export interface ErrorBody {
-  readonly error: { readonly code: string; readonly message: string; readonly requestId: string };
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly requestId: string;
+    readonly params?: Readonly<Record<string, string | number | boolean>>;
+  };
+}
+
+/**
+ * The values of the placeholders that the code's catalogue sentence shows, so a client can
+ * translate the sentence: only keys the sentence names (a value the sentence does not
+ * show is not shown here either), and only strings, numbers and booleans.
+ */
+function publicParams(
+  code: string,
+  params: Readonly<Record<string, unknown>>,
+): Record<string, string | number | boolean> | undefined {
+  const shown = new Set(
+    [...(catalogue[code]?.message ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
+  );
+  const out: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (!shown.has(key)) continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      out[key] = value;
+    }
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function send(
@@ -14,8 +41,12 @@ function send(
   status: number,
   code: string,
   message: string,
+  params?: Readonly<Record<string, unknown>>,
 ) {
-  const body: ErrorBody = { error: { code, message, requestId: request.id } };
+  const shown = params ? publicParams(code, params) : undefined;
+  const body: ErrorBody = {
+    error: { code, message, requestId: request.id, ...(shown ? { params: shown } : {}) },
+  };
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 
@@ -33,7 +64,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | SovietError | Error, request, reply) => {
     if (error instanceof SovietError) {
       const spec = catalogue[error.code];
-      if (spec) return send(reply, request, spec.status, error.code, error.message);
+      if (spec) return send(reply, request, spec.status, error.code, error.message, error.params);
       request.log.error(
         { err: error, requestId: request.id },
         'SovietError with an uncatalogued code',

@@ -81,6 +81,12 @@ export const ErrorBody = Type.Object(
         code: Type.String({ description: 'A stable code from the catalogue (docs/errors.md).' }),
         message: Type.String({ description: 'A sentence a member understands.' }),
         requestId: Type.String({ description: 'Quote it when reporting a problem.' }),
+        params: Type.Optional(
+          Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]), {
+            description:
+              "The values filled into the catalogue's sentence, so that a client can show it in the member's language.",
+          }),
+        ),
       },
       { additionalProperties: false },
     ),
