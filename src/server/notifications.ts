@@ -30,6 +30,10 @@ function seatLabel(state: OrgState, groupKey: string): string {
  *   constituents are told");
  * - `recall-against-me`: a recall petition or vote against one of the member's mandates.
  *
+ * Votes on motions and amendments, and breaches, carry the motion (`motionId`; for a
+ * breach, the motion the delegate voted on) and its council (`councilId`; for a breach,
+ * the council whose instruction was breached), so that clients can link them.
+ *
  * Pure; O(open elections + open boxes + breaches + petitions).
  */
 export function notificationsFor(state: OrgState, memberId: string): Notification[] {
@@ -42,6 +46,8 @@ export function notificationsFor(state: OrgState, memberId: string): Notificatio
       subject: { kind: 'election', id: e.id },
       title: seatLabel(state, e.groupKey),
       until: e.phase === 'nominations' ? e.nominationsCloseAt : e.votingCloseAt,
+      motionId: null,
+      councilId: null,
     });
     if (
       e.phase === 'nominations' &&
@@ -53,20 +59,28 @@ export function notificationsFor(state: OrgState, memberId: string): Notificatio
         subject: { kind: 'election', id: e.id },
         title: seatLabel(state, e.groupKey),
         until: e.nominationsCloseAt,
+        motionId: null,
+        councilId: null,
       });
     }
   }
   for (const box of state.boxes.values()) {
     if (box.closed || !box.roll.has(memberId) || box.voted.has(memberId)) continue;
     const subject = box.subject;
+    const motionId =
+      subject.kind === 'motion'
+        ? subject.id
+        : subject.kind === 'amendment'
+          ? (state.amendments.get(subject.id)?.motionId ?? null)
+          : null;
+    const motion = motionId === null ? undefined : state.motions.get(motionId);
     const title =
       subject.kind === 'election'
         ? seatLabel(state, state.elections.get(subject.id)?.groupKey ?? subject.id)
         : subject.kind === 'motion'
           ? (state.motions.get(subject.id)?.title ?? subject.id)
           : subject.kind === 'amendment'
-            ? (state.motions.get(state.amendments.get(subject.id)?.motionId ?? '')?.title ??
-              subject.id)
+            ? (motion?.title ?? subject.id)
             : (state.petitions.get(subject.id)?.reason ?? subject.id);
     out.push({
       kind: 'vote-open',
@@ -74,6 +88,8 @@ export function notificationsFor(state: OrgState, memberId: string): Notificatio
       subject: { kind: subject.kind, id: subject.id },
       title,
       until: box.closesAt,
+      motionId,
+      councilId: motion?.councilId ?? null,
     });
   }
   for (const b of state.breaches.values()) {
@@ -86,6 +102,8 @@ export function notificationsFor(state: OrgState, memberId: string): Notificatio
         state.motions.get(b.motionId)?.title ?? b.motionId
       } (instructed ${b.instructed}, voted ${b.voted})`,
       until: null,
+      motionId: b.motionId,
+      councilId: b.councilId,
     });
   }
   const mine = new Set(sittingMandates(state, memberId).map((m) => m.id));
@@ -97,6 +115,8 @@ export function notificationsFor(state: OrgState, memberId: string): Notificatio
       subject: { kind: 'recall', id: p.id },
       title: p.reason,
       until: p.phase === 'petition' ? p.windowEndsAt : p.voteClosesAt,
+      motionId: null,
+      councilId: null,
     });
   }
   return out.sort((a, b) => b.at - a.at).slice(0, LIMIT);

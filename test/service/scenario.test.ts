@@ -196,6 +196,16 @@ describe('the service on a real store', () => {
     expect(bView.mandates.map((m) => m.seat.label)).toEqual(['chair of Docks']);
     const council = await w.service.councilView(org, docksId);
     expect(council.offices.find((o) => o.seat.office === 'chair')?.holders[0]?.holder.id).toBe(bea);
+    // The council's page lists the closed election with its result, most recent first.
+    expect(council.elections.some((e) => e.id === electionId)).toBe(false);
+    expect(council.pastElections.find((e) => e.id === electionId)).toMatchObject({
+      phase: 'closed',
+      seat: { label: 'chair of Docks' },
+      closedAt: view.votingCloseAt,
+      elected: [{ id: bea }],
+    });
+    const closedAts = council.pastElections.map((e) => e.closedAt);
+    expect(closedAts).toEqual([...closedAts].sort((x, y) => y - x));
     await fsckClean();
   });
 

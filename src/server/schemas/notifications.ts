@@ -27,6 +27,14 @@ export const NotificationSchema = Type.Object(
     until: Type.Union([Type.Integer(), Type.Null()], {
       description: 'When the phase it calls for ends (Unix ms), if it has a deadline.',
     }),
+    motionId: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'The motion it concerns: a motion vote, the motion an amendment would change, or the motion a delegate voted on against instructions (null otherwise).',
+    }),
+    councilId: Type.Union([Type.String(), Type.Null()], {
+      description:
+        "The motion's council; for a breach, the council whose instruction was breached (null when there is no motion).",
+    }),
   },
   { additionalProperties: false },
 );

@@ -156,6 +156,14 @@ export const CouncilViewSchema = obj({
   offices: Type.Array(GroupSeatsViewSchema),
   delegation: nullable(GroupSeatsViewSchema),
   elections: Type.Array(ElectionSummarySchema),
+  pastElections: Type.Array(
+    obj({
+      ...ElectionSummarySchema.properties,
+      closedAt: ms('When it closed: close of voting, or of nominations if it lapsed then'),
+      elected: Type.Array(MemberRefSchema, { description: 'Empty when it lapsed.' }),
+    }),
+    { description: 'Closed elections, most recent first (at most 20).' },
+  ),
   motions: Type.Array(MotionSummarySchema),
   petitions: Type.Array(PetitionSummarySchema),
   instructions: Type.Array(

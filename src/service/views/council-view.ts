@@ -34,6 +34,17 @@ export interface InstructionView {
   readonly issuedAt: number;
 }
 
+/** How many closed elections a council's page lists. */
+export const PAST_ELECTIONS_LIMIT = 20;
+
+/** A closed election on a council's page, with its result. */
+export interface PastElectionView extends ElectionSummary {
+  /** The deadline at which it closed: close of voting, or of nominations if it lapsed then. */
+  readonly closedAt: number;
+  /** Who was elected (empty when it lapsed). */
+  readonly elected: readonly MemberRef[];
+}
+
 /** A council's page. */
 export interface CouncilView extends CouncilRef {
   readonly createdAt: number;
@@ -59,6 +70,8 @@ export interface CouncilView extends CouncilRef {
   readonly delegation: GroupSeatsView | null;
   /** Open elections this council's voting body holds. */
   readonly elections: readonly ElectionSummary[];
+  /** Closed elections its voting body held, most recent first (at most PAST_ELECTIONS_LIMIT). */
+  readonly pastElections: readonly PastElectionView[];
   /** Its motions, newest first. */
   readonly motions: readonly MotionSummary[];
   /** Open recall petitions and votes its voting body holds. */
@@ -93,6 +106,20 @@ export function councilView(state: OrgState, councilId: string): CouncilView {
   const elections = [...state.elections.values()]
     .filter((e) => e.electingCouncilId === c.id && e.phase !== 'closed')
     .map((e) => electionSummary(state, e));
+  const pastElections = [...state.elections.values()]
+    .filter((e) => e.electingCouncilId === c.id && e.phase === 'closed')
+    .map((e, order) => ({
+      e,
+      order,
+      closedAt: e.boxId === null ? e.nominationsCloseAt : e.votingCloseAt,
+    }))
+    .sort((a, b) => b.closedAt - a.closedAt || b.order - a.order)
+    .slice(0, PAST_ELECTIONS_LIMIT)
+    .map(({ e, closedAt }) => ({
+      ...electionSummary(state, e),
+      closedAt,
+      elected: (e.elected ?? []).map((id) => memberRef(state, id)),
+    }));
   const motions = [...state.motions.values()]
     .filter((m) => m.councilId === c.id)
     .reverse()
@@ -132,6 +159,7 @@ export function councilView(state: OrgState, councilId: string): CouncilView {
     }),
     delegation: c.parentId === null ? null : groupSeats(state, delegationKey(c.id)),
     elections,
+    pastElections,
     motions,
     petitions,
     instructions,

@@ -80,6 +80,10 @@ export interface Notification {
   };
   readonly title: string;
   readonly until: number | null;
+  /** The motion of a motion or amendment vote, or of a breach. */
+  readonly motionId: string | null;
+  /** The motion's council; for a breach, the council whose instruction was breached. */
+  readonly councilId: string | null;
 }
 
 /** A published ballot found under its receipt (`GET /orgs/{org}/receipts/{receipt}`). */

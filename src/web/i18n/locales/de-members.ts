@@ -148,6 +148,7 @@ export const deMembers = {
     delegation: 'Unsere Delegierten in {council}',
     elections: 'Offene Wahlen',
     noElections: 'Keine Wahl ist offen.',
+    pastElections: 'Vergangene Wahlen',
     petitions: 'Abberufungsbegehren',
     noPetitions: 'Keine Abberufung läuft.',
     motions: 'Anträge',

@@ -150,6 +150,7 @@ export const enMembers = {
     delegation: 'Our delegates to {council}',
     elections: 'Open elections',
     noElections: 'No election is open.',
+    pastElections: 'Past elections',
     petitions: 'Recall petitions',
     noPetitions: 'No recall is under way.',
     motions: 'Motions',

@@ -158,6 +158,7 @@ export const esMembers = {
     delegation: 'Nuestros delegados en {council}',
     elections: 'Elecciones abiertas',
     noElections: 'No hay ninguna elección abierta.',
+    pastElections: 'Elecciones pasadas',
     petitions: 'Peticiones de revocación',
     noPetitions: 'No hay ninguna revocación en curso.',
     motions: 'Mociones',

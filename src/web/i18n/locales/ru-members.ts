@@ -166,6 +166,7 @@ export const ruMembers = {
     delegation: 'Наши делегаты в совете «{council}»',
     elections: 'Открытые выборы',
     noElections: 'Открытых выборов нет.',
+    pastElections: 'Прошедшие выборы',
     petitions: 'Петиции об отзыве',
     noPetitions: 'Отзыва не идёт.',
     motions: 'Предложения',

@@ -13,6 +13,8 @@ import { ActionButton, ActionError, useAction } from '../../components/action.js
 import { Deadline, When } from '../../components/deadline.js';
 import { PageState } from '../../components/page-state.js';
 import { ProgressMeter } from '../../components/progress-meter.js';
+import { formatList } from '../../i18n/format.js';
+import { useLocale } from '../../i18n/use-locale.js';
 import { Link } from '../../router/link.js';
 import { orgPath } from '../../router/match.js';
 import { navigate } from '../../router/use-route.js';
@@ -22,7 +24,7 @@ import { seatLabel } from './labels.js';
 /**
  * `/orgs/<slug>/councils/<id>`: a council (RULES.md, Organisation and councils): its
  * members or delegates, its offices and delegation with their holders, terms and time
- * left, its open elections, motions and recall petitions, the instructions it gave its
+ * left, its open and recent past elections, motions and recall petitions, the instructions it gave its
  * delegates and their breaches; proposing a motion (an instruction included) and
  * opening a recall petition.
  */
@@ -50,6 +52,7 @@ function Council({
   reload: () => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const [recallOf, setRecallOf] = useState<{ mandate: MandateSummary; breach?: string }>();
   const inBody =
     me !== undefined &&
@@ -150,6 +153,29 @@ function Council({
           </ul>
         )}
       </section>
+
+      {c.pastElections.length ? (
+        <section className="card">
+          <h2>{t('council.pastElections')}</h2>
+          <ul>
+            {c.pastElections.map((e) => (
+              <li key={e.id}>
+                <Link href={orgPath(org, 'elections', e.id)}>{seatLabel(t, e.seat)}</Link>{' '}
+                <When at={e.closedAt} />
+                {': '}
+                {e.elected.length
+                  ? t('election.elected', {
+                      names: formatList(
+                        e.elected.map((m) => m.name),
+                        locale,
+                      ),
+                    })
+                  : t('election.lapsed')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="card">
         <h2>{t('council.petitions')}</h2>

@@ -13,7 +13,8 @@ function hrefOf(org: string, n: Notification): string | undefined {
     case 'recall':
       return orgPath(org, 'recalls', n.subject.id);
     default:
-      return undefined;
+      // Amendments and breaches: the motion they concern.
+      return n.motionId === null ? undefined : orgPath(org, 'motions', n.motionId);
   }
 }
 
