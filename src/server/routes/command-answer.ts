@@ -1,5 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { CommandResult } from '../../service/index.js';
+import type { DemocracyCommand } from '../../democracy/index.js';
+import type { CommandResult, SovietService } from '../../service/index.js';
+import { actingMember, type RequestAuth } from '../security/access.js';
 
 /**
  * What every command answers: where its events landed on the log and the checkpoint
@@ -48,4 +50,22 @@ export function answerOf(result: CommandResult) {
     ...result,
     events: result.events as unknown as { kind: string; at: number }[],
   };
+}
+
+/**
+ * The body of every command route: runs `command` as the request's acting member (the
+ * route's access must be `member`) and answers `status` (201: the command created
+ * events) with where they landed on the log. Refusals propagate as SovietErrors.
+ */
+export async function runCommand(
+  service: SovietService,
+  request: { auth: RequestAuth },
+  reply: { status(code: number): unknown },
+  command: DemocracyCommand,
+  status = 201,
+) {
+  const { org, memberId } = actingMember(request);
+  const result = await service.execute(org.slug, memberId, command);
+  reply.status(status);
+  return answerOf(result);
 }

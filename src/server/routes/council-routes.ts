@@ -1,8 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { CouncilId, GroupKey, OrgParams, OrgSlug, withErrors } from '../schemas/common.js';
 import { CouncilViewSchema, MotionBodySchema } from '../schemas/views.js';
-import { actingMember } from '../security/access.js';
-import { answerOf, CommandAnswer } from './command-answer.js';
+import { CommandAnswer, runCommand } from './command-answer.js';
 import type { DemocracyRouteDeps } from './democracy-routes.js';
 
 const CouncilParams = Type.Object(
@@ -57,18 +56,14 @@ export const councilRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    async (request, reply) => {
-      const { org, memberId } = actingMember(request);
-      const result = await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(service, request, reply, {
         kind: 'ProposeMotion',
         councilId: request.params.councilId,
         title: request.body.title,
         text: request.body.text,
         body: request.body.body,
-      });
-      reply.status(201);
-      return answerOf(result);
-    },
+      }),
   );
 
   app.post(
@@ -85,14 +80,10 @@ export const councilRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    async (request, reply) => {
-      const { org, memberId } = actingMember(request);
-      const result = await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(service, request, reply, {
         kind: 'CallElection',
         groupKey: request.body.groupKey,
-      });
-      reply.status(201);
-      return answerOf(result);
-    },
+      }),
   );
 };

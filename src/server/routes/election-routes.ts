@@ -1,9 +1,8 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { ElectionId, MemberId, NoBody, OrgSlug, withErrors } from '../schemas/common.js';
 import { ElectionViewSchema } from '../schemas/views.js';
-import { actingMember } from '../security/access.js';
 import { rateLimitOf } from '../security/rate-limits.js';
-import { answerOf, CommandAnswer } from './command-answer.js';
+import { CommandAnswer, runCommand } from './command-answer.js';
 import type { DemocracyRouteDeps } from './democracy-routes.js';
 
 const ElectionParams = Type.Object(
@@ -50,16 +49,12 @@ export const electionRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDep
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    async (request, reply) => {
-      const { org, memberId } = actingMember(request);
-      const result = await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(service, request, reply, {
         kind: 'Nominate',
         electionId: request.params.electionId,
         candidateId: request.body.candidateId,
-      });
-      reply.status(201);
-      return answerOf(result);
-    },
+      }),
   );
 
   for (const [path, kind, summary] of [
@@ -78,15 +73,17 @@ export const electionRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDep
           response: withErrors({ 200: CommandAnswer }),
         },
       },
-      async (request) => {
-        const { org, memberId } = actingMember(request);
-        return answerOf(
-          await service.execute(org.slug, memberId, {
+      async (request, reply) =>
+        runCommand(
+          service,
+          request,
+          reply,
+          {
             kind,
             electionId: request.params.electionId,
-          }),
-        );
-      },
+          },
+          200,
+        ),
     );
   }
 
@@ -107,15 +104,11 @@ export const electionRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDep
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    async (request, reply) => {
-      const { org, memberId } = actingMember(request);
-      const result = await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(service, request, reply, {
         kind: 'CastBallot',
         electionId: request.params.electionId,
         ranking: request.body.ranking,
-      });
-      reply.status(201);
-      return answerOf(result);
-    },
+      }),
   );
 };

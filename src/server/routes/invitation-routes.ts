@@ -8,10 +8,9 @@ import {
   PersonName,
   withErrors,
 } from '../schemas/common.js';
-import { actingMember } from '../security/access.js';
 import { rateLimitOf } from '../security/rate-limits.js';
 import { AccountView, NewAccount } from './account-routes.js';
-import { answerOf, CommandAnswer } from './command-answer.js';
+import { CommandAnswer, runCommand } from './command-answer.js';
 import type { DemocracyRouteDeps } from './democracy-routes.js';
 import { withAccount } from './with-account.js';
 
@@ -51,14 +50,11 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteD
       },
     },
     async (request, reply) => {
-      const { org, memberId } = actingMember(request);
       const councilId = request.body?.councilId;
-      const result = await service.execute(org.slug, memberId, {
+      return runCommand(service, request, reply, {
         kind: 'InviteMember',
         ...(councilId === undefined ? {} : { councilId }),
       });
-      reply.status(201);
-      return answerOf(result);
     },
   );
 

@@ -1,9 +1,8 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { AmendmentId, Choice, MotionId, NoBody, OrgSlug, withErrors } from '../schemas/common.js';
 import { MotionViewSchema } from '../schemas/views.js';
-import { actingMember } from '../security/access.js';
 import { rateLimitOf } from '../security/rate-limits.js';
-import { answerOf, CommandAnswer } from './command-answer.js';
+import { CommandAnswer, runCommand } from './command-answer.js';
 import type { DemocracyRouteDeps } from './democracy-routes.js';
 
 const MotionParams = Type.Object(
@@ -55,15 +54,11 @@ export const motionRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps 
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    async (request, reply) => {
-      const { org, memberId } = actingMember(request);
-      const result = await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(service, request, reply, {
         kind: 'SecondMotion',
         motionId: request.params.motionId,
-      });
-      reply.status(201);
-      return answerOf(result);
-    },
+      }),
   );
 
   app.post(
@@ -78,15 +73,17 @@ export const motionRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps 
         response: withErrors({ 200: CommandAnswer }),
       },
     },
-    async (request) => {
-      const { org, memberId } = actingMember(request);
-      return answerOf(
-        await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(
+        service,
+        request,
+        reply,
+        {
           kind: 'WithdrawMotion',
           motionId: request.params.motionId,
-        }),
-      );
-    },
+        },
+        200,
+      ),
   );
 
   app.post(
@@ -106,16 +103,12 @@ export const motionRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps 
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    async (request, reply) => {
-      const { org, memberId } = actingMember(request);
-      const result = await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(service, request, reply, {
         kind: 'ProposeAmendment',
         motionId: request.params.motionId,
         text: request.body.text,
-      });
-      reply.status(201);
-      return answerOf(result);
-    },
+      }),
   );
 
   app.post(
@@ -130,16 +123,12 @@ export const motionRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps 
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    async (request, reply) => {
-      const { org, memberId } = actingMember(request);
-      const result = await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(service, request, reply, {
         kind: 'CastMotionVote',
         motionId: request.params.motionId,
         choice: request.body.choice,
-      });
-      reply.status(201);
-      return answerOf(result);
-    },
+      }),
   );
 
   app.post(
@@ -154,15 +143,11 @@ export const motionRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps 
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    async (request, reply) => {
-      const { org, memberId } = actingMember(request);
-      const result = await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(service, request, reply, {
         kind: 'CastAmendmentVote',
         amendmentId: request.params.amendmentId,
         choice: request.body.choice,
-      });
-      reply.status(201);
-      return answerOf(result);
-    },
+      }),
   );
 };

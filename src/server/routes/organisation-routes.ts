@@ -30,7 +30,7 @@ import {
 import { actingMember } from '../security/access.js';
 import { rateLimitOf } from '../security/rate-limits.js';
 import { AccountView, NewAccount } from './account-routes.js';
-import { answerOf, CommandAnswer } from './command-answer.js';
+import { CommandAnswer, runCommand } from './command-answer.js';
 import type { DemocracyRouteDeps } from './democracy-routes.js';
 import { withAccount } from './with-account.js';
 
@@ -314,10 +314,8 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRout
         response: withErrors({ 200: CommandAnswer }),
       },
     },
-    async (request) => {
-      const { org, memberId } = actingMember(request);
-      return answerOf(await service.execute(org.slug, memberId, { kind: 'LeaveOrganisation' }));
-    },
+    async (request, reply) =>
+      runCommand(service, request, reply, { kind: 'LeaveOrganisation' }, 200),
   );
 
   app.post(
@@ -332,14 +330,16 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRout
         response: withErrors({ 200: CommandAnswer }),
       },
     },
-    async (request) => {
-      const { org, memberId } = actingMember(request);
-      return answerOf(
-        await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(
+        service,
+        request,
+        reply,
+        {
           kind: 'TransferMember',
           toCouncilId: request.body.toCouncilId,
-        }),
-      );
-    },
+        },
+        200,
+      ),
   );
 };

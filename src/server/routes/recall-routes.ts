@@ -9,9 +9,8 @@ import {
   withErrors,
 } from '../schemas/common.js';
 import { RecallViewSchema } from '../schemas/views.js';
-import { actingMember } from '../security/access.js';
 import { rateLimitOf } from '../security/rate-limits.js';
-import { answerOf, CommandAnswer } from './command-answer.js';
+import { CommandAnswer, runCommand } from './command-answer.js';
 import type { DemocracyRouteDeps } from './democracy-routes.js';
 
 const MandateParams = Type.Object(
@@ -46,15 +45,17 @@ export const recallRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps 
         response: withErrors({ 200: CommandAnswer }),
       },
     },
-    async (request) => {
-      const { org, memberId } = actingMember(request);
-      return answerOf(
-        await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(
+        service,
+        request,
+        reply,
+        {
           kind: 'ResignMandate',
           mandateId: request.params.mandateId,
-        }),
-      );
-    },
+        },
+        200,
+      ),
   );
 
   app.post(
@@ -77,17 +78,13 @@ export const recallRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps 
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    async (request, reply) => {
-      const { org, memberId } = actingMember(request);
-      const result = await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(service, request, reply, {
         kind: 'OpenRecallPetition',
         mandateId: request.params.mandateId,
         reason: request.body.reason,
         ...(request.body.breachIds ? { breachIds: request.body.breachIds } : {}),
-      });
-      reply.status(201);
-      return answerOf(result);
-    },
+      }),
   );
 
   app.get(
@@ -117,15 +114,11 @@ export const recallRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps 
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    async (request, reply) => {
-      const { org, memberId } = actingMember(request);
-      const result = await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(service, request, reply, {
         kind: 'SignRecallPetition',
         petitionId: request.params.petitionId,
-      });
-      reply.status(201);
-      return answerOf(result);
-    },
+      }),
   );
 
   app.post(
@@ -142,15 +135,11 @@ export const recallRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps 
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    async (request, reply) => {
-      const { org, memberId } = actingMember(request);
-      const result = await service.execute(org.slug, memberId, {
+    async (request, reply) =>
+      runCommand(service, request, reply, {
         kind: 'CastRecallVote',
         petitionId: request.params.petitionId,
         choice: request.body.choice,
-      });
-      reply.status(201);
-      return answerOf(result);
-    },
+      }),
   );
 };

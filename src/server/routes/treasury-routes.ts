@@ -1,9 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
-import type { DemocracyCommand } from '../../democracy/index.js';
 import { CouncilId, NoBody, OrgSlug, withErrors } from '../schemas/common.js';
-import { actingMember } from '../security/access.js';
 import { rateLimitOf } from '../security/rate-limits.js';
-import { answerOf, CommandAnswer } from './command-answer.js';
+import { CommandAnswer, runCommand } from './command-answer.js';
 import type { DemocracyRouteDeps } from './democracy-routes.js';
 
 const Amount = Type.Integer({
@@ -48,23 +46,6 @@ export const treasuryRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDep
 ) => {
   const { service, security } = deps;
 
-  /** Runs the acting member's command and answers 201 with where it landed on the log. */
-  const command =
-    (build: (params: never, body: never) => DemocracyCommand, status = 201) =>
-    async (
-      request: { params: unknown; body: unknown; auth: Parameters<typeof actingMember>[0]['auth'] },
-      reply: { status(code: number): unknown },
-    ) => {
-      const { org, memberId } = actingMember(request);
-      const result = await service.execute(
-        org.slug,
-        memberId,
-        build(request.params as never, request.body as never),
-      );
-      reply.status(status);
-      return answerOf(result);
-    };
-
   app.post(
     '/api/v1/orgs/:org/councils/:councilId/ledger',
     {
@@ -78,11 +59,12 @@ export const treasuryRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDep
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    command((p: { councilId: string }, b: { currency: string }) => ({
-      kind: 'OpenLedger',
-      councilId: p.councilId,
-      currency: b.currency,
-    })),
+    async (request, reply) =>
+      runCommand(service, request, reply, {
+        kind: 'OpenLedger',
+        councilId: request.params.councilId,
+        currency: request.body.currency,
+      }),
   );
 
   app.post(
@@ -104,16 +86,12 @@ export const treasuryRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDep
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    command(
-      (
-        p: { councilId: string },
-        b: {
-          code: string;
-          name: string;
-          accountType: 'asset' | 'liability' | 'equity' | 'income' | 'expense';
-        },
-      ) => ({ kind: 'AddLedgerAccount', councilId: p.councilId, ...b }),
-    ),
+    async (request, reply) =>
+      runCommand(service, request, reply, {
+        kind: 'AddLedgerAccount',
+        councilId: request.params.councilId,
+        ...request.body,
+      }),
   );
 
   app.post(
@@ -139,12 +117,12 @@ export const treasuryRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDep
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    command(
-      (
-        p: { councilId: string },
-        b: { amount: number; source: string; account?: string; into?: string; memo?: string },
-      ) => ({ kind: 'RecordIncome', councilId: p.councilId, ...b }),
-    ),
+    async (request, reply) =>
+      runCommand(service, request, reply, {
+        kind: 'RecordIncome',
+        councilId: request.params.councilId,
+        ...request.body,
+      }),
   );
 
   app.post(
@@ -162,12 +140,12 @@ export const treasuryRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDep
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    command(
-      (
-        p: { councilId: string },
-        b: { amount: number; from: string; to: string; memo?: string },
-      ) => ({ kind: 'RecordTransfer', councilId: p.councilId, ...b }),
-    ),
+    async (request, reply) =>
+      runCommand(service, request, reply, {
+        kind: 'RecordTransfer',
+        councilId: request.params.councilId,
+        ...request.body,
+      }),
   );
 
   app.post(
@@ -195,12 +173,12 @@ export const treasuryRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDep
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    command(
-      (
-        p: { authorisationId: string },
-        b: { amount: number; from?: string; account?: string; memo?: string },
-      ) => ({ kind: 'MakePayment', authorisationId: p.authorisationId, ...b }),
-    ),
+    async (request, reply) =>
+      runCommand(service, request, reply, {
+        kind: 'MakePayment',
+        authorisationId: request.params.authorisationId,
+        ...request.body,
+      }),
   );
 
   app.post(
@@ -223,12 +201,12 @@ export const treasuryRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDep
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    command(
-      (
-        p: { roundId: string },
-        b: { title: string; description: string; cost: number; payee: string },
-      ) => ({ kind: 'ProposeProject', roundId: p.roundId, ...b }),
-    ),
+    async (request, reply) =>
+      runCommand(service, request, reply, {
+        kind: 'ProposeProject',
+        roundId: request.params.roundId,
+        ...request.body,
+      }),
   );
 
   app.post(
@@ -246,10 +224,14 @@ export const treasuryRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDep
         response: withErrors({ 200: CommandAnswer }),
       },
     },
-    command(
-      (p: { projectId: string }) => ({ kind: 'WithdrawProject', projectId: p.projectId }),
-      200,
-    ),
+    async (request, reply) =>
+      runCommand(
+        service,
+        request,
+        reply,
+        { kind: 'WithdrawProject', projectId: request.params.projectId },
+        200,
+      ),
   );
 
   app.post(
@@ -274,10 +256,11 @@ export const treasuryRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDep
         response: withErrors({ 201: CommandAnswer }),
       },
     },
-    command((p: { roundId: string }, b: { projects: string[]; points?: number[] }) => ({
-      kind: 'CastBudgetBallot',
-      roundId: p.roundId,
-      ...b,
-    })),
+    async (request, reply) =>
+      runCommand(service, request, reply, {
+        kind: 'CastBudgetBallot',
+        roundId: request.params.roundId,
+        ...request.body,
+      }),
   );
 };
