@@ -1,6 +1,7 @@
 /**
- * The browser tests' server: the real app (`buildApp`, the democracy service, PGlite in
- * a fresh data directory), built here rather than by `soviet serve` so that the tests
+ * The browser tests' server: the real app (`buildApp`, the democracy service, and the
+ * backend the environment selects: a fresh PostgreSQL database when DATABASE_URL is set,
+ * as in CI's second run, else PGlite in a fresh data directory), built here rather than by `soviet serve` so that the tests
  * drive its clock. Phases last days (RULES.md: at least one), so the tests move time
  * forward instead of waiting:
  *
@@ -17,7 +18,7 @@
  * district, three branches, members joining, a motion, nominations), and writes its
  * verifier key to `$SOVIET_E2E_DIR/vkey.txt` for the record tests.
  *
- * Env: SOVIET_E2E_DIR (a fresh directory), PORT, HOST, SOVIET_E2E_CLOCK_PORT.
+ * Env: SOVIET_E2E_DIR (a fresh directory), PORT, HOST, SOVIET_E2E_CLOCK_PORT, DATABASE_URL.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -28,6 +29,7 @@ import { buildApp } from '../../src/server/build-app.js';
 import { createSovietService } from '../../src/service/index.js';
 import { instanceDomain } from '../../src/store/instance-domain.js';
 import { openStore } from '../../src/store/open-store.js';
+import { createTestTarget } from '../../test/support/test-store.js';
 
 export const E2E_ORG = 'demo-branch';
 
@@ -42,7 +44,14 @@ mkdirSync(dataDir, { recursive: true });
 let offset = 0;
 const clock = (): number => Date.now() + offset;
 
-const store = await openStore({ dataDir }, { domain: instanceDomain, now: clock() });
+// On PostgreSQL, a database of its own (dropped on exit), as every test file gets.
+const target = process.env.DATABASE_URL
+  ? await createTestTarget(undefined, process.env.DATABASE_URL)
+  : undefined;
+const store = await openStore(target?.config ?? { dataDir }, {
+  domain: instanceDomain,
+  now: clock(),
+});
 const service = createSovietService({ store, clock });
 
 // The seeded organisation: real commands, so its record is a democracy's record.
@@ -126,12 +135,15 @@ const control = createServer((request, response) => {
   answer(404, { error: 'not found' });
 });
 control.listen(clockPort, host);
-process.stdout.write(`e2e server on http://${host}:${port}, clock on ${clockPort}\n`);
+process.stdout.write(
+  `e2e server on http://${host}:${port} (${store.backend}), clock on ${clockPort}\n`,
+);
 
 const stop = async () => {
   control.close();
   await app.close();
   await store.close();
+  await target?.drop();
   process.exit(0);
 };
 process.once('SIGINT', stop);
