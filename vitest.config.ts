@@ -10,5 +10,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // bin/soviet.js, when a test spawns it, runs the sources, not a possibly stale dist/.
+    env: { SOVIET_SOURCE: '1' },
   },
 });

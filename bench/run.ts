@@ -17,6 +17,8 @@ const benches: Record<string, () => Promise<{ run: Bench }>> = {
   democracy: () => import('./democracy.bench.js'),
   http: () => import('./http.bench.js'),
   pb: () => import('./pb.bench.js'),
+  planning: () => import('./planning.bench.js'),
+  startup: () => import('./startup.bench.js'),
   verify: () => import('./verify.bench.js'),
 };
 

@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// The `soviet` command: runs the TypeScript CLI through tsx, so a checkout works after `npm install`.
-import { register } from 'tsx/esm/api';
+// The `soviet` command. Runs the compiled CLI (dist/, built by `npm install` or
+// `npm run build`). With SOVIET_SOURCE=1 (the test suite sets it), or in a checkout that
+// was never built, it runs the TypeScript sources through tsx instead (slower to start).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const compiled = new URL('../dist/cli/main.js', import.meta.url);
+if (process.env.SOVIET_SOURCE !== '1' && existsSync(compiled)) {
+  await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

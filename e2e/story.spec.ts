@@ -303,7 +303,7 @@ test('the whole story: founding, delegates, an instructed motion, a breach, a re
   ).toBeVisible();
   await check(a, 'council');
   await a.getByRole('button', { name: `Open a recall of ${ben.name} citing this breach` }).click();
-  await a.getByLabel('Reason').fill('Ben broke our instruction on the strike ballot.');
+  await a.getByLabel('Reason').fill('Our delegate broke our instruction on the strike ballot.');
   await expect(a.getByRole('checkbox')).toBeChecked();
   await a.getByRole('button', { name: 'Open the petition' }).click();
   await expect(a.getByRole('heading', { level: 1, name: /^Recall of Ben Okafor/ })).toBeVisible();
@@ -352,6 +352,8 @@ test('the whole story: founding, delegates, an instructed motion, a breach, a re
 
   // — Ada changes her password, logs out, and logs in again with the new one. —
   await a.goto('/account');
+  await expect(a.getByRole('heading', { name: 'My personal data' })).toBeVisible();
+  await check(a, 'account');
   await a.getByLabel('Current password').fill(PASSWORD);
   await a.getByLabel('New password').fill('all power to the councils 1905');
   await a.getByRole('button', { name: 'Change password' }).click();
@@ -366,8 +368,33 @@ test('the whole story: founding, delegates, an instructed motion, a breach, a re
   await a.getByRole('button', { name: 'Log in' }).last().click();
   await expect(a.getByRole('heading', { level: 1, name: 'Dockers Union' })).toBeVisible();
 
-  const problems = [ada, ben, cat, dan, eve, fin].flatMap((p) => p.problems);
+  // — Nobody is published: the whole log, read as a member, names no one (record.md). —
+  const everyone = [ada, ben, cat, dan, eve, fin];
+  const record = await a.request.get(`/api/v1/orgs/${ORG}/record?from=0&limit=1000`);
+  expect(record.status()).toBe(200);
+  const { size } = (await record.json()) as { size: number };
+  let log = '';
+  for (let n = 0; n * 256 < size; n++) {
+    const width = Math.min(256, size - n * 256);
+    const path = `${String(n).padStart(3, '0')}${width < 256 ? `.p/${width}` : ''}`;
+    const bundle = await a.request.get(`/api/v1/orgs/${ORG}/log/tile/entries/${path}`);
+    expect(bundle.status()).toBe(200);
+    log += (await bundle.body()).toString('utf8');
+  }
+  expect(log).toContain('nameCommitment');
+  for (const p of everyone)
+    for (const word of [p.name, p.name.split(' ')[1] as string])
+      expect(log, p.name).not.toContain(word);
+  // The record is kept to members (the default): a visitor gets the checkpoint only.
+  const visitor = await browser.newContext({ baseURL: base });
+  expect((await visitor.request.get(`/api/v1/orgs/${ORG}/log/tile/entries/000.p/1`)).status()).toBe(
+    401,
+  );
+  expect((await visitor.request.get(`/api/v1/orgs/${ORG}/log/checkpoint`)).status()).toBe(200);
+  await visitor.close();
+
+  const problems = everyone.flatMap((p) => p.problems);
   // The wrong password above is refused with 401, which Chromium logs.
   expect(problems.filter((p) => !/401 \(Unauthorized\)/.test(p))).toEqual([]);
-  await Promise.all([ada, ben, cat, dan, eve, fin].map((p) => p.context.close()));
+  await Promise.all(everyone.map((p) => p.context.close()));
 });

@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { renderEventCatalogue } from '../src/democracy/events/render-catalogue.js';
 import { buildApp } from '../src/server/build-app.js';
 import { renderApiIndex, renderOpenApi } from '../src/server/docs/render-api.js';
 import { renderErrorCatalogue } from '../src/server/docs/render-errors.js';
@@ -29,8 +30,9 @@ try {
   writeFileSync(new URL('openapi.json', docs), openapi);
   writeFileSync(new URL('api.md', docs), renderApiIndex(JSON.parse(openapi)));
   writeFileSync(new URL('errors.md', docs), renderErrorCatalogue());
+  writeFileSync(new URL('events.md', docs), renderEventCatalogue());
   await app.close();
-  process.stdout.write('wrote docs/openapi.json, docs/api.md, docs/errors.md\n');
+  process.stdout.write('wrote docs/openapi.json, docs/api.md, docs/errors.md, docs/events.md\n');
 } finally {
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });

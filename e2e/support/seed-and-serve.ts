@@ -60,6 +60,8 @@ const { founderId } = await service.foundOrganisation({
   slug: E2E_ORG,
   founderName: 'Ada Lovelace',
   founderCouncil: 'Harbour Branch',
+  // The record tests read it as a visitor would (members-only records: test/server).
+  constitution: { recordVisibility: 'public' },
   councils: {
     name: 'Congress',
     offices: [],

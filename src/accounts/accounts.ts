@@ -496,9 +496,18 @@ export class Accounts {
     return row?.account_id ?? null;
   }
 
-  /** Links the account to the member it became (founding), in one step. */
-  async linkMember(accountId: number, orgId: number, memberId: string): Promise<void> {
-    await this.db
+  /**
+   * Links the account to the member it became (founding), in one step; through `db` when
+   * given (the founding's append transaction, so that both commit or neither does).
+   */
+  async linkMember(
+    accountId: number,
+    orgId: number,
+    memberId: string,
+    db: Kysely<StoreDatabase> = this.db,
+  ): Promise<void> {
+    await db
+      .withTables<AccountTables>()
       .insertInto('account_members')
       .values({
         org_id: orgId,

@@ -13,6 +13,7 @@ import { entryOffsets } from '../record/entry-bundle.js';
 import { recordError } from '../record/errors.js';
 import { TILE_WIDTH, tilePath, tileSpans } from '../record/tile-path.js';
 import type { LogFetcher } from '../record/verify-log.js';
+import { NO_NAMES } from '../service/views/names.js';
 import { organisationView } from '../service/views/organisation-view.js';
 import { blobRefOf, sha256Hex } from '../store/large-entry.js';
 import { readEntry } from '../store/logged-entry.js';
@@ -98,22 +99,35 @@ export class BundleCapture {
 /** GETs a URL as JSON: the status and the parsed body (undefined when it is not JSON). */
 export type JsonGetter = (url: URL) => Promise<{ status: number; body: unknown }>;
 
-export const fetchJson: JsonGetter = async (url) => {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { accept: 'application/json' } });
-  } catch (error) {
-    throw recordError('VERIFY_FETCH_FAILED', { path: url.href, reason: reasonOf(error) });
-  }
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, body };
-};
+export const fetchJson: JsonGetter = (url) => jsonGetter(undefined)(url);
+
+/**
+ * A JsonGetter that presents a read token (`Authorization: Bearer`, docs/design/record.md
+ * "Who may read the record") when the record is kept to members.
+ */
+export const jsonGetter =
+  (token: string | undefined): JsonGetter =>
+  async (url) => {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        headers: {
+          accept: 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      });
+    } catch (error) {
+      throw recordError('VERIFY_FETCH_FAILED', { path: url.href, reason: reasonOf(error) });
+    }
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    return { status: response.status, body };
+  };
 
 export interface Replayed {
   readonly state: OrgState;
@@ -303,7 +317,25 @@ export async function compareWithServer(
     });
   }
   // The view as it travels: plain JSON, as the server serialises it.
-  const mine = JSON.parse(JSON.stringify(organisationView(replayed.state))) as unknown;
-  const difference = firstDifference(mine, body);
+  // Names are not on the log (record.md, "Personal data"): compare everything but them.
+  const mine = JSON.parse(
+    JSON.stringify(organisationView({ ...replayed.state, names: NO_NAMES })),
+  ) as unknown;
+  const difference = firstDifference(withoutNames(mine), withoutNames(body));
   return difference ? { ...counts, difference } : counts;
+}
+
+/**
+ * A view with every person's name left out (a member reference is `{ id, name, erased }`):
+ * what a replay of the log, which holds no names, can be compared on.
+ */
+export function withoutNames(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNames);
+  if (value === null || typeof value !== 'object') return value;
+  const isPerson = 'id' in value && 'erased' in value && 'name' in value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !(isPerson && key === 'name'))
+      .map(([key, v]) => [key, withoutNames(v)]),
+  );
 }

@@ -1,5 +1,6 @@
 import { tallyMotion } from '../counting/index.js';
 import { democracyError } from './errors.js';
+import { inVotingBody } from './queries.js';
 import { receiptFor } from './secrets.js';
 import type { BallotBox, BallotContent, PublishedBallot } from './state.js';
 import type { Tx } from './tx.js';
@@ -24,6 +25,16 @@ export function castInBox(
   if (box.closed || tx.now < box.opensAt || tx.now >= box.closesAt)
     throw democracyError('VOTING_NOT_OPEN');
   if (!box.roll.has(voterId)) throw democracyError('NOT_ON_ROLL');
+  // A mandate that ends ends its vote at once, in boxes already open too (issue 14): in a
+  // delegate council the roll's delegates vote only while they still sit (in a council
+  // dissolved meanwhile the roll stands, so that a recall vote under way still resolves).
+  const council = tx.state.councils.get(box.councilId);
+  if (
+    council?.kind === 'delegate' &&
+    council.dissolvedAt === null &&
+    !inVotingBody(tx.state, box.councilId, voterId)
+  )
+    throw democracyError('NOT_ON_ROLL');
   if (box.voted.has(voterId)) throw democracyError('ALREADY_VOTED');
   if (!box.secret) {
     tx.emit({ kind: 'VoteCast', at: tx.now, by: voterId, boxId: box.id, ballot });

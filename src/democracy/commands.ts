@@ -26,13 +26,31 @@ export type DemocracyCommand =
       readonly councils: CouncilSpec;
       /** Name of the base council the founder joins. */
       readonly founderCouncil: string;
+      /**
+       * The founders' choice of constitution parameters (each within its entrenched
+       * bounds); the rest take their defaults. E.g. `{ recordVisibility: 'public' }`.
+       */
+      readonly constitution?: { readonly [parameter: string]: number | string | undefined };
     }
   | { readonly kind: 'InviteMember'; readonly councilId?: string }
   | { readonly kind: 'JoinWithInvitation'; readonly token: string; readonly name: string }
   | { readonly kind: 'LeaveOrganisation' }
+  /** Erase my personal data (GDPR art. 17): leave if still a member, then MemberErased. */
+  | { readonly kind: 'ErasePersonalData' }
   | { readonly kind: 'TransferMember'; readonly toCouncilId: string }
-  | { readonly kind: 'Nominate'; readonly electionId: string; readonly candidateId: string }
-  | { readonly kind: 'AcceptNomination'; readonly electionId: string }
+  | {
+      readonly kind: 'Nominate';
+      readonly electionId: string;
+      readonly candidateId: string;
+      /** When nominating oneself: the name one stands under (the service gives the directory's). */
+      readonly standingName?: string;
+    }
+  | {
+      readonly kind: 'AcceptNomination';
+      readonly electionId: string;
+      /** The name the candidate stands under (the service gives the directory's). */
+      readonly standingName?: string;
+    }
   | { readonly kind: 'DeclineNomination'; readonly electionId: string }
   | {
       readonly kind: 'CastBallot';

@@ -51,9 +51,21 @@ export interface Constitution {
   readonly wageCap: number;
   /** The currency of `wageCap` (ISO 4217); `XXX` ("no currency") until the congress sets it. */
   readonly wageCapCurrency: string;
+  /**
+   * Who may read the record's entries, tiles and proofs (docs/design/record.md, "Who may
+   * read the record"): `members` (the default: members, and holders of a read token the
+   * organisation granted by motion) or `public`. Checkpoints are always public.
+   */
+  readonly recordVisibility: RecordVisibility;
 }
 
-export type NumericParameter = Exclude<keyof Constitution, 'multiSeatMethod' | 'wageCapCurrency'>;
+export type RecordVisibility = 'members' | 'public';
+export const RECORD_VISIBILITIES: readonly RecordVisibility[] = ['members', 'public'];
+
+export type NumericParameter = Exclude<
+  keyof Constitution,
+  'multiSeatMethod' | 'wageCapCurrency' | 'recordVisibility'
+>;
 export type Parameter = keyof Constitution;
 
 export const DEFAULT_CONSTITUTION: Constitution = Object.freeze({
@@ -73,6 +85,7 @@ export const DEFAULT_CONSTITUTION: Constitution = Object.freeze({
   multiSeatMethod: 'scottish-stv',
   wageCap: 0,
   wageCapCurrency: 'XXX',
+  recordVisibility: 'members',
 });
 
 /** The entrenched bounds (inclusive), RULES.md table. Whole numbers only. */
@@ -113,6 +126,10 @@ export function parameterProblem(parameter: string, value: unknown): string | nu
       ? null
       : `multiSeatMethod must be one of ${MULTI_SEAT_METHODS.join(', ')}`;
   }
+  if (parameter === 'recordVisibility')
+    return RECORD_VISIBILITIES.includes(value as RecordVisibility)
+      ? null
+      : `recordVisibility must be one of ${RECORD_VISIBILITIES.join(', ')}`;
   if (parameter === 'wageCapCurrency')
     return isCurrency(value)
       ? null

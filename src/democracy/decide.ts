@@ -11,7 +11,7 @@ import {
 import { democracyError } from './errors.js';
 import type { DemocracyEvent } from './events/index.js';
 import { found } from './founding.js';
-import { invite, join, leave, transfer } from './membership.js';
+import { erase, invite, join, leave, transfer } from './membership.js';
 import { amend, propose, second, voteAmendment, voteMotion, withdraw } from './motions.js';
 import { castRecallVote, openPetition, signPetition } from './recall.js';
 import type { OrgState } from './state.js';
@@ -72,6 +72,9 @@ export function decide(
       break;
     case 'LeaveOrganisation':
       leave(tx);
+      break;
+    case 'ErasePersonalData':
+      erase(tx);
       break;
     case 'TransferMember':
       transfer(tx, command);

@@ -3,6 +3,8 @@ import { ensureElection, ensureElections } from './automatic-elections.js';
 import { castInBox, closeBox } from './ballots.js';
 import type { DemocracyCommand } from './commands.js';
 import { democracyError } from './errors.js';
+import { endMandatesHeldByVirtueOf, sweepVotingBody } from './mandate-cascade.js';
+import { checkName, commitFact } from './personal.js';
 import {
   activeMember,
   groupKeysOf,
@@ -17,12 +19,15 @@ type Cmd<K extends DemocracyCommand['kind']> = Extract<DemocracyCommand, { kind:
 
 /**
  * Rotation (RULES.md, Mandates): the consecutive terms `memberId` would serve on the
- * election's seat group, and the limit that applies. A term counts as consecutive when
- * the member held the seat at any time in the group's current term. A regular election
- * starts a new term (one more); a by-election fills the rest of the current one (no
- * more: a recalled holder may stand again). The limit is the election's (fixed when it
- * opened), or the one in force when the member's last mandate was granted if that was
- * lower: a raised limit never lets a sitting holder stand again.
+ * election's seat group, and the limit that applies. Every mandate on the seat that
+ * overlaps a term window counts that term, by-elections included (issue 14: otherwise
+ * a holder of two full terms wins a by-election early in the third and then a fourth).
+ * A regular election fills the next window: one more than the windows held up to the
+ * current one, if the member held the seat in it. A by-election fills the rest of the
+ * current window: no more if the member already held the seat in it (a recalled holder
+ * may stand again), one more if they held it up to the window's start. The limit is the
+ * election's (fixed when it opened), or the one in force when the member's last mandate
+ * was granted if that was lower: a raised limit never lets a sitting holder stand again.
  */
 export function rotation(
   state: OrgState,
@@ -31,15 +36,18 @@ export function rotation(
 ): { terms: number; limit: number } {
   const group = state.groups.get(election.groupKey) as SeatGroup;
   const t = state.tenures.get(`${memberId}|${election.groupKey}`);
-  const consecutive =
-    t !== undefined &&
-    (t.sitting ||
-      (t.lastEndAt !== null && group.termStartedAt !== null && t.lastEndAt > group.termStartedAt));
-  if (!consecutive || !t) return { terms: 1, limit: election.maxConsecutiveTerms };
-  return {
-    terms: election.kind === 'regular' ? t.terms + 1 : t.terms,
-    limit: Math.min(election.maxConsecutiveTerms, t.limit),
-  };
+  if (!t) return { terms: 1, limit: election.maxConsecutiveTerms };
+  const start = group.termStartedAt;
+  const inWindow = t.sitting || (t.lastEndAt !== null && start !== null && t.lastEndAt > start);
+  const upToWindow = inWindow || (t.lastEndAt !== null && start !== null && t.lastEndAt >= start);
+  const limit = Math.min(election.maxConsecutiveTerms, t.limit);
+  if (election.kind === 'regular') return inWindow ? { terms: t.terms + 1, limit } : fresh();
+  if (inWindow) return { terms: t.terms, limit };
+  return upToWindow ? { terms: t.terms + 1, limit } : fresh();
+
+  function fresh() {
+    return { terms: 1, limit: election.maxConsecutiveTerms };
+  }
 }
 
 /**
@@ -100,8 +108,44 @@ export function nominate(tx: Tx, cmd: Cmd<'Nominate'>): void {
     electionId: election.id,
     candidateId: cmd.candidateId,
   });
-  if (cmd.candidateId === me.id)
-    tx.emit({ kind: 'NominationAccepted', at: tx.now, by: me.id, electionId: election.id });
+  if (cmd.candidateId === me.id) emitAccepted(tx, me.id, election.id, cmd.standingName);
+}
+
+/**
+ * The candidate accepts: the entry commits to the name they stand under (record.md,
+ * "Personal data": a salted commitment, the name and salt in the private directory), so
+ * that it can be proved later without ever being published.
+ */
+function emitAccepted(
+  tx: Tx,
+  memberId: string,
+  electionId: string,
+  standingName: string | undefined,
+): void {
+  if (standingName === undefined) {
+    tx.emit({
+      kind: 'NominationAccepted',
+      at: tx.now,
+      by: memberId,
+      electionId,
+      nameCommitment: null,
+    });
+    return;
+  }
+  const { commitment, fact } = commitFact(
+    tx.ctx.entropy,
+    memberId,
+    'candidateName',
+    checkName(standingName),
+  );
+  tx.emit({
+    kind: 'NominationAccepted',
+    at: tx.now,
+    by: memberId,
+    electionId,
+    nameCommitment: commitment,
+    personal: [fact],
+  });
 }
 
 export function acceptNomination(tx: Tx, cmd: Cmd<'AcceptNomination'>): void {
@@ -112,7 +156,7 @@ export function acceptNomination(tx: Tx, cmd: Cmd<'AcceptNomination'>): void {
   const n = election.nominees.find((x) => x.memberId === me.id && !x.withdrawn);
   if (!n || n.accepted) throw democracyError('NOT_NOMINATED');
   checkEligible(tx.state, election, me.id);
-  tx.emit({ kind: 'NominationAccepted', at: tx.now, by: me.id, electionId: election.id });
+  emitAccepted(tx, me.id, election.id, cmd.standingName);
 }
 
 /** Declines a nomination, or withdraws an accepted one, while nominations are open. */
@@ -193,6 +237,7 @@ export function resign(tx: Tx, cmd: Cmd<'ResignMandate'>): void {
     by: me.id,
   });
   ensureElections(tx, [mandate.groupKey], 'change');
+  endMandatesHeldByVirtueOf(tx, mandate);
 }
 
 /**
@@ -313,6 +358,9 @@ export function closeVoting(tx: Tx, electionId: string): void {
 function afterConclusion(tx: Tx, group: SeatGroup): void {
   ensureElections(tx, [group.key], 'conclusion');
   if (group.kind === 'delegation') {
+    // Holders of the seats that expired as this count landed and were not re-elected
+    // lose what they held by virtue of them (issue 14).
+    sweepVotingBody(tx, group.seatCouncilId);
     const seatCouncil = tx.state.councils.get(group.seatCouncilId);
     if (seatCouncil) ensureElections(tx, groupKeysOf(seatCouncil), 'change');
   }

@@ -1,5 +1,6 @@
 import { democracyError } from './errors.js';
 import { type DemocracyEvent, EVENT_KINDS } from './events/index.js';
+import type { PersonalFact } from './personal.js';
 
 /** A JSON value, as an entry's data and secret hold it (RFC 8785 input). */
 export type Json =
@@ -21,14 +22,23 @@ export interface EventEnvelope {
   readonly actor: string | null;
   readonly data: Json;
   readonly secret?: Json;
+  /** Personal facts for the private member directory (personal.ts): never logged. */
+  readonly personal?: readonly PersonalFact[];
 }
 
 export function envelopeOf(event: DemocracyEvent): EventEnvelope {
-  const { kind, secret, ...data } = event as DemocracyEvent & { secret?: unknown };
+  const { kind, secret, personal, ...data } = event as DemocracyEvent & {
+    secret?: unknown;
+    personal?: readonly PersonalFact[];
+  };
   const actor = 'by' in event && typeof event.by === 'string' ? event.by : null;
-  return secret === undefined
-    ? { type: kind, actor, data: data as unknown as Json }
-    : { type: kind, actor, data: data as unknown as Json, secret: secret as Json };
+  return {
+    type: kind,
+    actor,
+    data: data as unknown as Json,
+    ...(secret === undefined ? {} : { secret: secret as Json }),
+    ...(personal === undefined ? {} : { personal }),
+  };
 }
 
 /**
@@ -46,7 +56,18 @@ export function eventOf(envelope: EventEnvelope): DemocracyEvent {
 
 /** The public part of an event: what anyone with the log sees. */
 export function publicPart(event: DemocracyEvent): DemocracyEvent {
+  return withoutPersonal(withoutSecret(event));
+}
+
+function withoutSecret(event: DemocracyEvent): DemocracyEvent {
   if (!('secret' in event) || event.secret === undefined) return event;
   const { secret: _secret, ...rest } = event;
+  return rest as DemocracyEvent;
+}
+
+/** The event as a replay of the log gives it back: without its directory facts. */
+export function withoutPersonal(event: DemocracyEvent): DemocracyEvent {
+  if (!('personal' in event) || event.personal === undefined) return event;
+  const { personal: _personal, ...rest } = event;
   return rest as DemocracyEvent;
 }

@@ -31,6 +31,12 @@ export const democracyErrors = defineErrors({
   INVITATION_USED: { status: 409, message: 'This invitation has already been used.' },
   INVITATION_EXPIRED: { status: 409, message: 'This invitation expired on {expiresAt}.' },
   BAD_NAME: { status: 422, message: 'A name must have 1 to 100 characters.' },
+  ALREADY_ERASED: { status: 409, message: 'This personal data has already been erased.' },
+  ERASURE_TREASURER: {
+    status: 409,
+    message:
+      'You keep the treasury of council {councilId}, which holds money: resign the office so that a successor takes it over, then ask again.',
+  },
   SAME_COUNCIL: { status: 409, message: 'You are already a member of that council.' },
   ELECTION_UNKNOWN: { status: 404, message: 'There is no election {electionId}.' },
   NOT_IN_VOTING_BODY: {
@@ -135,6 +141,11 @@ export const democracyErrors = defineErrors({
   LEDGER_ACCOUNT_TYPE: {
     status: 422,
     message: 'The account "{account}" is a {type} account, but {needed}.',
+  },
+  TRANSFER_NEEDS_MOTION: {
+    status: 403,
+    message:
+      'Money moves into the account "{account}" only under a passed spending motion (a payment into it); a transfer without a motion may only go into an account the ledger opened with.',
   },
   INSUFFICIENT_FUNDS: {
     status: 409,

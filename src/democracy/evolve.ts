@@ -42,6 +42,7 @@ export function evolve(s: OrgState, e: DemocracyEvent): OrgState {
         kind: e.councilKind,
         parentId: e.parentId,
         childIds: [],
+        formerChildIds: [],
         offices: e.offices,
         members: PMap.empty(),
         subtree: 0,
@@ -109,12 +110,12 @@ export function evolve(s: OrgState, e: DemocracyEvent): OrgState {
         ...bump(s, 'member'),
         members: s.members.set(e.memberId, {
           id: e.memberId,
-          name: e.name,
           councilId: e.councilId,
           joinedAt: e.at,
           status: 'active',
           mandates: [],
           candidacies: [],
+          erasedAt: null,
         }),
       };
       if (e.invitationId !== null)
@@ -132,6 +133,27 @@ export function evolve(s: OrgState, e: DemocracyEvent): OrgState {
       const status = e.kind === 'MemberLeft' ? 'left' : 'expelled';
       return { ...st, members: st.members.set(e.memberId, { ...member, status }) };
     }
+    case 'MemberErased':
+      return {
+        ...s,
+        members: s.members.update(e.memberId, (m) => ({ ...m, erasedAt: e.at })),
+      };
+    case 'ReadAccessGranted':
+      return {
+        ...s,
+        readGrants: s.readGrants.set(e.grantId, {
+          id: e.grantId,
+          label: e.label,
+          tokenHash: e.tokenHash,
+          grantedAt: e.at,
+          revokedAt: null,
+        }),
+      };
+    case 'ReadAccessRevoked':
+      return {
+        ...s,
+        readGrants: s.readGrants.update(e.grantId, (g) => ({ ...g, revokedAt: e.at })),
+      };
     case 'MemberTransferred': {
       let st = removeMember(s, e.fromId, e.memberId);
       st = addMember(st, e.toId, e.memberId);
@@ -740,10 +762,13 @@ function dissolve(s: OrgState, councilId: string, at: number): OrgState {
     councils = councils.update(parentId, (p) => ({
       ...p,
       childIds: [...p.childIds.filter((id) => id !== councilId), ...council.childIds],
+      formerChildIds: [...p.formerChildIds, councilId],
     }));
     for (const childId of council.childIds) {
       councils = councils.update(childId, (c) => ({ ...c, parentId }));
       groups = groups.update(delegationKey(childId), (g) => {
+        // Seats that sit on (issue 14) keep their term, and its next election.
+        if (g.sitting.length > 0) return { ...g, seatCouncilId: parentId };
         if (g.dueAt !== null) timers = timers.delete(timerKey(g.dueAt, 'regular-due', g.key));
         return {
           ...g,

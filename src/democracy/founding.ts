@@ -1,7 +1,8 @@
 import { ensureElections } from './automatic-elections.js';
 import type { CouncilSpec, DemocracyCommand } from './commands.js';
-import { DEFAULT_CONSTITUTION } from './constitution.js';
+import { type Constitution, DEFAULT_CONSTITUTION, parameterProblem } from './constitution.js';
 import { democracyError } from './errors.js';
+import { checkName, commitFact } from './personal.js';
 import { delegationKey, groupKeysOf, lineage } from './queries.js';
 import type { Tx } from './tx.js';
 
@@ -43,6 +44,7 @@ export function found(tx: Tx, cmd: Found): void {
   };
   walk(cmd.councils, 0);
   if (count > 10_000) throw bad('more than 10,000 councils');
+  const constitution = foundingConstitution(cmd.constitution);
   const now = tx.now;
   const rootId = tx.nextId('council');
   tx.emit({
@@ -51,7 +53,7 @@ export function found(tx: Tx, cmd: Found): void {
     by: 'm1',
     name,
     slug: cmd.slug,
-    constitution: DEFAULT_CONSTITUTION,
+    constitution,
     rootCouncilId: rootId,
   });
   let founderCouncil: string | null = null;
@@ -78,15 +80,35 @@ export function found(tx: Tx, cmd: Found): void {
   create(cmd.councils, null);
   if (founderCouncil === null) throw bad(`there is no base council called "${cmd.founderCouncil}"`);
   const memberId = tx.nextId('member');
+  const { commitment, fact } = commitFact(tx.ctx.entropy, memberId, 'name', founderName);
   tx.emit({
     kind: 'MemberJoined',
     at: now,
     memberId,
-    name: founderName,
+    nameCommitment: commitment,
     councilId: founderCouncil,
     invitationId: null,
+    personal: [fact],
   });
   afterMembershipChange(tx, founderCouncil);
+}
+
+/**
+ * The constitution founders choose: the defaults, with any parameter they set within its
+ * entrenched bounds (RULES.md, "Entrenched rules": bounds hold from the first day).
+ */
+function foundingConstitution(choice: Found['constitution']): Constitution {
+  if (choice === undefined) return DEFAULT_CONSTITUTION;
+  if (choice === null || typeof choice !== 'object' || Array.isArray(choice))
+    throw democracyError('BAD_FOUNDING', { reason: 'the constitution must be an object' });
+  const chosen: Record<string, number | string> = { ...DEFAULT_CONSTITUTION };
+  for (const [parameter, value] of Object.entries(choice)) {
+    if (value === undefined) continue;
+    const problem = parameterProblem(parameter, value);
+    if (problem) throw democracyError('PARAMETER_OUT_OF_BOUNDS', { reason: problem });
+    chosen[parameter] = value;
+  }
+  return chosen as unknown as Constitution;
 }
 
 /** Elections that a change in a base council's membership may open: its own groups, and the delegations of its ancestors (their seats follow the subtree). */
@@ -97,12 +119,6 @@ export function afterMembershipChange(tx: Tx, councilId: string): void {
   for (const c of lineage(tx.state, councilId).slice(1))
     if (c.parentId !== null) keys.push(delegationKey(c.id));
   ensureElections(tx, keys, 'change');
-}
-
-export function checkName(name: unknown): string {
-  const n = typeof name === 'string' ? name.trim() : '';
-  if (n.length < 1 || n.length > 100) throw democracyError('BAD_NAME');
-  return n;
 }
 
 export function checkOffices(

@@ -24,7 +24,14 @@ export type { CommandKind, CouncilSpec, DecideContext, DemocracyCommand } from '
 export * from './constitution.js';
 export * from './currency.js';
 export { decide } from './decide.js';
-export { type EventEnvelope, envelopeOf, eventOf, type Json, publicPart } from './envelope.js';
+export {
+  type EventEnvelope,
+  envelopeOf,
+  eventOf,
+  type Json,
+  publicPart,
+  withoutPersonal,
+} from './envelope.js';
 export { type DemocracyErrorCode, democracyError, democracyErrors } from './errors.js';
 export type * from './events/index.js';
 export { EVENT_CATALOGUE, EVENT_KINDS } from './events/index.js';
@@ -39,9 +46,17 @@ export {
 } from './ledger-csv.js';
 export type { MotionBody, MotionKind, StructureChange } from './motion-body.js';
 export { MOTION_KINDS, thresholdOf } from './motion-body.js';
+export {
+  checkName,
+  commitmentOf,
+  opens,
+  type PersonalFact,
+  type PersonalField,
+} from './personal.js';
 export { PMap } from './pmap.js';
 export * from './queries.js';
-export { invitationToken, receiptFor, tokenHashOf } from './secrets.js';
+export { liveGrantOf } from './read-access.js';
+export { invitationToken, readToken, receiptFor, tokenHashOf } from './secrets.js';
 export { snapshot } from './snapshot.js';
 export * from './state.js';
 export { nextDeadline } from './time.js';

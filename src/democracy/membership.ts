@@ -2,10 +2,13 @@ import { ensureElections } from './automatic-elections.js';
 import type { DemocracyCommand } from './commands.js';
 import { DAY } from './constitution.js';
 import { democracyError } from './errors.js';
-import { afterMembershipChange, checkName } from './founding.js';
+import { afterMembershipChange } from './founding.js';
+import { sweepVotingBody } from './mandate-cascade.js';
+import { checkName, commitFact } from './personal.js';
 import { isAncestorOrSelf, sittingMandates } from './queries.js';
 import { invitationToken, tokenHashOf } from './secrets.js';
-import type { MandateEndReason } from './state.js';
+import type { MandateEndReason, OrgState } from './state.js';
+import { treasurerOf } from './treasury.js';
 import type { Tx } from './tx.js';
 
 type Cmd<K extends DemocracyCommand['kind']> = Extract<DemocracyCommand, { kind: K }>;
@@ -53,15 +56,45 @@ export function join(tx: Tx, cmd: Cmd<'JoinWithInvitation'>): void {
   const council = tx.state.councils.get(invitation.councilId);
   if (!council || council.dissolvedAt !== null)
     throw democracyError('COUNCIL_DISSOLVED', { councilId: invitation.councilId });
+  const memberId = tx.nextId('member');
+  const { commitment, fact } = commitFact(tx.ctx.entropy, memberId, 'name', name);
   tx.emit({
     kind: 'MemberJoined',
     at: tx.now,
-    memberId: tx.nextId('member'),
-    name,
+    memberId,
+    nameCommitment: commitment,
     councilId: council.id,
     invitationId: invitation.id,
+    personal: [fact],
   });
   afterMembershipChange(tx, council.id);
+}
+
+/**
+ * docs/design/rules.md, "A person's rights": a member or former member may have their
+ * personal data erased (GDPR art. 17). An active member leaves first (their mandates end
+ * as on leaving); then `MemberErased`, which carries no personal data, tells the store to
+ * delete the directory rows and salts (crypto-shredding) and every reader to drop the
+ * name. Refused while they keep a treasury that holds money: they hand it over first.
+ */
+export function erase(tx: Tx): void {
+  const me = tx.state.members.get(tx.ctx.actor);
+  if (!me) throw democracyError('NOT_A_MEMBER');
+  if (me.erasedAt !== null) throw democracyError('ALREADY_ERASED');
+  const ledger = treasuryHeldBy(tx.state, me.id);
+  if (ledger !== null) throw democracyError('ERASURE_TREASURER', { councilId: ledger });
+  if (me.status === 'active') leave(tx);
+  tx.emit({ kind: 'MemberErased', at: tx.now, by: me.id, memberId: me.id });
+}
+
+/** A council whose ledger holds money and whose treasurer is `memberId`, or null. */
+function treasuryHeldBy(state: OrgState, memberId: string): string | null {
+  for (const ledger of state.treasury.ledgers.values()) {
+    if (treasurerOf(state, ledger.councilId) !== memberId) continue;
+    for (const a of ledger.accounts.values())
+      if (a.type === 'asset' && a.debits - a.credits > 0) return ledger.councilId;
+  }
+  return null;
 }
 
 /** RULES.md: a member may leave at any time; leaving ends every mandate they hold. */
@@ -97,6 +130,11 @@ export function transfer(tx: Tx, cmd: Cmd<'TransferMember'>): void {
   const touched = endMandates(tx, me.id, 'transferred', (g) => !keep(g));
   withdrawCandidacies(tx, me.id, 'ineligible', (c) => !keep(c));
   ensureElections(tx, touched, 'change');
+  // An ended delegate seat ends what was held by virtue of it (issue 14).
+  for (const key of touched) {
+    const group = tx.state.groups.get(key);
+    if (group?.kind === 'delegation') sweepVotingBody(tx, group.seatCouncilId);
+  }
   afterMembershipChange(tx, fromId);
   afterMembershipChange(tx, to.id);
 }

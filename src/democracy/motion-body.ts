@@ -16,8 +16,10 @@ export type MotionBody =
   | { readonly kind: 'expulsion'; readonly memberId: string }
   /**
    * Authorises payments from the council's treasury up to `amount` (minor units) to
-   * `payee` (treasury.ts). With `mandateId` it is office pay for that mandate's holder,
-   * and every payment under it stays within the constitution's `wageCap`.
+   * `payee` (treasury.ts). With `mandateId` it is office pay for that mandate's holder;
+   * `payeeMemberId` says the payee is that member. Every payment to a person who holds a
+   * mandate when it is made stays within the constitution's `wageCap`, whatever the
+   * motion calls it (issue 14).
    */
   | {
       readonly kind: 'spending';
@@ -27,6 +29,7 @@ export type MotionBody =
       /** What the money is for (up to 2,000 characters). */
       readonly purpose?: string;
       readonly mandateId?: string;
+      readonly payeeMemberId?: string;
     }
   /**
    * Opens a participatory-budget round of `amount` (minor units) in this council
@@ -49,7 +52,19 @@ export type MotionBody =
   /** Binds this council's delegates' vote on a motion of the council above. */
   | { readonly kind: 'instruction'; readonly targetMotionId: string; readonly position: Choice }
   /** Creates, merges or dissolves a council in this council's subtree. */
-  | { readonly kind: 'structure'; readonly change: StructureChange };
+  | { readonly kind: 'structure'; readonly change: StructureChange }
+  /**
+   * Grants or revokes a read token for the record (only the congress): for a mirror, an
+   * auditor or a witness while the record is kept to members. A grant's `tokenHash` is
+   * set by decide from the proposer's entropy (the proposer is handed the token).
+   */
+  | {
+      readonly kind: 'readAccess';
+      readonly action: 'grant';
+      readonly label: string;
+      readonly tokenHash?: string;
+    }
+  | { readonly kind: 'readAccess'; readonly action: 'revoke'; readonly grantId: string };
 
 export type StructureChange =
   | {
@@ -74,9 +89,15 @@ export const MOTION_KINDS: readonly MotionKind[] = [
   'instruction',
   'structure',
   'budget',
+  'readAccess',
 ];
 
-/** RULES.md: two thirds for constitutional and expulsion motions, a simple majority otherwise. */
-export function thresholdOf(kind: MotionKind): 'simple-majority' | 'two-thirds' {
-  return kind === 'constitutional' || kind === 'expulsion' ? 'two-thirds' : 'simple-majority';
+/**
+ * RULES.md: two thirds for constitutional and expulsion motions, and (issue 14) for a
+ * structure motion that dissolves or merges a council; a simple majority otherwise.
+ */
+export function thresholdOf(body: MotionBody): 'simple-majority' | 'two-thirds' {
+  if (body.kind === 'constitutional' || body.kind === 'expulsion') return 'two-thirds';
+  if (body.kind === 'structure' && body.change?.action !== 'create') return 'two-thirds';
+  return 'simple-majority';
 }

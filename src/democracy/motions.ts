@@ -6,8 +6,9 @@ import { democracyError } from './errors.js';
 import { checkOffices } from './founding.js';
 import { endMembership } from './membership.js';
 import { type MotionBody, thresholdOf } from './motion-body.js';
-import { activeMember, inVotingBody, votingBodySize } from './queries.js';
-import type { Choice, Council, Motion, OrgState } from './state.js';
+import { activeMember, delegationKey, inVotingBody, votingBodySize } from './queries.js';
+import { applyReadAccess, readAccessProblem, withReadToken } from './read-access.js';
+import type { BallotBox, Choice, Council, Motion, OrgState } from './state.js';
 import { applyStructure, structureProblem } from './structure.js';
 import { spendingProblem } from './treasury.js';
 import type { Tx } from './tx.js';
@@ -87,6 +88,8 @@ export function motionProblem(
     }
     case 'structure':
       return structureProblem(state, council, body.change);
+    case 'readAccess':
+      return readAccessProblem(state, council, body);
     default:
       return 'unknown kind of motion';
   }
@@ -120,16 +123,41 @@ export function propose(tx: Tx, cmd: Cmd<'ProposeMotion'>): void {
     );
   const problem = motionProblem(tx.state, council, cmd.body, me.id);
   if (problem) throw democracyError('MOTION_NOT_ALLOWED', { reason: problem });
+  const motionId = tx.nextId('motion');
+  const secondersNeeded = secondersFor(tx, council.id);
   tx.emit({
     kind: 'MotionProposed',
     at: tx.now,
     by: me.id,
-    motionId: tx.nextId('motion'),
+    motionId,
     councilId: council.id,
     title,
     text,
-    body: cmd.body,
-    secondersNeeded: tx.state.constitution.seconders,
+    body: withReadToken(cmd.body, tx.ctx.entropy),
+    secondersNeeded,
+  });
+  if (secondersNeeded === 0) openDebate(tx, motionId);
+}
+
+/**
+ * Seconders needed: `seconders`, but never more than the other members of the voting
+ * body (issue 14: a bound relative to the council's size, so that no constitution
+ * within the bounds leaves a council unable to pass a motion, this one included). A
+ * council of one needs none.
+ */
+function secondersFor(tx: Tx, councilId: string): number {
+  return Math.max(
+    0,
+    Math.min(tx.state.constitution.seconders, votingBodySize(tx.state, councilId) - 1),
+  );
+}
+
+function openDebate(tx: Tx, motionId: string): void {
+  tx.emit({
+    kind: 'DebateOpened',
+    at: tx.now,
+    motionId,
+    closesAt: tx.now + tx.state.constitution.debateDays * DAY,
   });
 }
 
@@ -142,13 +170,7 @@ export function second(tx: Tx, cmd: Cmd<'SecondMotion'>): void {
   if (motion.proposedBy === me.id) throw democracyError('CANNOT_SECOND_OWN');
   if (motion.seconders.includes(me.id)) throw democracyError('ALREADY_SECONDED');
   tx.emit({ kind: 'MotionSeconded', at: tx.now, by: me.id, motionId: motion.id });
-  if (motion.seconders.length + 1 >= motion.secondersNeeded)
-    tx.emit({
-      kind: 'DebateOpened',
-      at: tx.now,
-      motionId: motion.id,
-      closesAt: tx.now + tx.state.constitution.debateDays * DAY,
-    });
+  if (motion.seconders.length + 1 >= motion.secondersNeeded) openDebate(tx, motion.id);
 }
 
 export function withdraw(tx: Tx, cmd: Cmd<'WithdrawMotion'>): void {
@@ -244,6 +266,37 @@ export function voteMotion(tx: Tx, cmd: Cmd<'CastMotionVote'>): void {
   }
 }
 
+/**
+ * Mandated delegation (issue 14): a delegate on the roll of an instructed motion who did
+ * not vote is in breach, recorded when the vote closes (`voted: none`). Only mandates
+ * still sitting: a mandate that ended took its vote with it.
+ */
+function recordAbsentBreaches(tx: Tx, motion: Motion, box: BallotBox): void {
+  if (box.secret) return;
+  const council = tx.state.councils.get(motion.councilId) as Council;
+  for (const childId of council.childIds) {
+    const instruction = tx.state.instructions.get(`${motion.id}|${childId}`);
+    const group = tx.state.groups.get(delegationKey(childId));
+    if (!instruction || !group) continue;
+    for (const mandateId of group.sitting) {
+      const mandate = tx.state.mandates.get(mandateId);
+      if (!mandate || !box.roll.has(mandate.holderId) || box.votes.has(mandate.holderId)) continue;
+      tx.emit({
+        kind: 'BreachRecorded',
+        at: tx.now,
+        breachId: tx.nextId('breach'),
+        mandateId,
+        memberId: mandate.holderId,
+        councilId: childId,
+        motionId: motion.id,
+        instructionId: instruction.id,
+        instructed: instruction.position,
+        voted: 'none',
+      });
+    }
+  }
+}
+
 function openMotionVote(tx: Tx, motion: Motion): void {
   const c = tx.state.constitution;
   const council = tx.state.councils.get(motion.councilId) as Council;
@@ -311,7 +364,8 @@ export function closeMotionVote(tx: Tx, motionId: string): void {
   const box = tx.state.boxes.get(motion.boxId as string);
   const ballots = closeBox(tx, motion.boxId as string);
   if (!box) return;
-  const threshold = thresholdOf(motion.body.kind);
+  recordAbsentBreaches(tx, motion, box);
+  const threshold = thresholdOf(motion.body);
   const { yes, no, abstain, result } = decideVote(box, ballots, threshold);
   const council = tx.state.councils.get(motion.councilId) as Council;
   let effectVoid: string | null = null;
@@ -374,6 +428,7 @@ function applyEffect(tx: Tx, motion: Motion): void {
         payee: body.payee.trim(),
         ...(body.purpose?.trim() ? { purpose: body.purpose.trim() } : {}),
         ...(body.mandateId !== undefined ? { mandateId: body.mandateId } : {}),
+        ...(body.payeeMemberId !== undefined ? { payeeMemberId: body.payeeMemberId } : {}),
       });
       return;
     case 'budget':
@@ -391,6 +446,9 @@ function applyEffect(tx: Tx, motion: Motion): void {
       return;
     case 'structure':
       applyStructure(tx, motion.id, body.change);
+      return;
+    case 'readAccess':
+      applyReadAccess(tx, motion.id, body);
       return;
   }
 }

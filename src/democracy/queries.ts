@@ -46,7 +46,7 @@ export function votingBody(state: OrgState, councilId: string): PMap<true> {
   if (!council) return PMap.empty();
   if (council.kind === 'base') return council.members;
   let body = PMap.empty<true>();
-  for (const childId of council.childIds) {
+  for (const childId of seatedChildren(council)) {
     const g = state.groups.get(delegationKey(childId));
     for (const mandateId of g?.sitting ?? []) {
       const holder = state.mandates.get(mandateId)?.holderId;
@@ -56,12 +56,19 @@ export function votingBody(state: OrgState, councilId: string): PMap<true> {
   return body;
 }
 
+/** The children whose delegates may sit in `council`: its children and its former ones. */
+function seatedChildren(council: Council): readonly string[] {
+  return council.formerChildIds.length === 0
+    ? council.childIds
+    : [...council.childIds, ...council.formerChildIds];
+}
+
 export function votingBodySize(state: OrgState, councilId: string): number {
   const council = state.councils.get(councilId);
   if (!council) return 0;
   if (council.kind === 'base') return council.members.size;
   let n = 0;
-  for (const childId of council.childIds)
+  for (const childId of seatedChildren(council))
     n += state.groups.get(delegationKey(childId))?.sitting.length ?? 0;
   return n;
 }

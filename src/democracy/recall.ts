@@ -3,6 +3,7 @@ import { castInBox, closeBox, decideVote } from './ballots.js';
 import type { DemocracyCommand } from './commands.js';
 import { DAY } from './constitution.js';
 import { democracyError } from './errors.js';
+import { endMandatesHeldByVirtueOf } from './mandate-cascade.js';
 import { inVotingBody, votingBodySize } from './queries.js';
 import type { Mandate, RecallPetition, SeatGroup } from './state.js';
 import type { Tx } from './tx.js';
@@ -152,5 +153,6 @@ export function closeRecallVote(tx: Tx, petitionId: string): void {
   if (outcome === 'recalled') {
     tx.emit({ kind: 'MandateEnded', at: tx.now, mandateId: mandate.id, reason: 'recalled' });
     ensureElections(tx, [mandate.groupKey], 'change');
+    endMandatesHeldByVirtueOf(tx, mandate);
   }
 }

@@ -32,6 +32,15 @@ export function invitationToken(entropy: string): string {
   return sha256Hex(`soviet/invitation/v1\n${entropy.toLowerCase()}`);
 }
 
+/**
+ * The read token the proposer of a `readAccess` grant is handed (256 bits, hex), from the
+ * entropy of their ProposeMotion; the log holds only `tokenHashOf(token)`.
+ */
+export function readToken(entropy: string): string {
+  checkEntropy(entropy);
+  return sha256Hex(`soviet/read-token/v1\n${entropy.toLowerCase()}`);
+}
+
 export function tokenHashOf(token: string): string {
   return sha256Hex(token);
 }

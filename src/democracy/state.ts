@@ -36,6 +36,21 @@ export interface OrgState {
   readonly timers: PMap<Timer>;
   /** Ledgers, spending authorisations and participatory budgets (treasury-state.ts). */
   readonly treasury: TreasuryState;
+  /** Read tokens the organisation granted by motion (record access under `members`). */
+  readonly readGrants: PMap<ReadGrant>;
+}
+
+/**
+ * A read token granted by a passed `readAccess` motion of the congress (a mirror, an
+ * auditor, a witness): its holder may read the record while the constitution keeps it
+ * to members. Only the token's SHA-256 is known; the proposer was handed the token.
+ */
+export interface ReadGrant {
+  readonly id: string;
+  readonly label: string;
+  readonly tokenHash: string;
+  readonly grantedAt: number;
+  readonly revokedAt: number | null;
 }
 
 export interface Organisation {
@@ -80,6 +95,11 @@ export interface Council {
   readonly kind: CouncilKind;
   readonly parentId: string | null;
   readonly childIds: readonly string[];
+  /**
+   * Children dissolved or merged away (issue 14): their delegates keep their seats here
+   * until the term ends or a recall, and count in the voting body until then.
+   */
+  readonly formerChildIds: readonly string[];
   readonly offices: readonly string[];
   /** Base council: its members (a set). Empty for a delegate council. */
   readonly members: PMap<true>;
@@ -91,9 +111,12 @@ export interface Council {
 
 export type MemberStatus = 'active' | 'left' | 'expelled';
 
+/**
+ * A member as the record knows them: an opaque id. Names live in the private member
+ * directory (store), never in the state or on the log (docs/design/record.md).
+ */
 export interface Member {
   readonly id: string;
-  readonly name: string;
   /** The base council (the last one, once the member has gone). */
   readonly councilId: string;
   readonly joinedAt: number;
@@ -102,6 +125,8 @@ export interface Member {
   readonly mandates: readonly string[];
   /** Open elections in which the member is an accepted candidate. */
   readonly candidacies: readonly string[];
+  /** When their personal data was erased (MemberErased), or null. */
+  readonly erasedAt: number | null;
 }
 
 export interface Invitation {
@@ -148,7 +173,9 @@ export type MandateEndReason =
   | 'left'
   | 'expelled'
   | 'transferred'
-  | 'council-dissolved';
+  | 'council-dissolved'
+  /** A mandate it depended on ended: its holder left the voting body that gave it. */
+  | 'basis-ended';
 
 export interface Mandate {
   readonly id: string;
@@ -322,7 +349,8 @@ export interface Breach {
   readonly motionId: string;
   readonly instructionId: string;
   readonly instructed: Choice;
-  readonly voted: Choice;
+  /** `none`: on the roll and did not vote. */
+  readonly voted: Choice | 'none';
   readonly at: number;
 }
 
@@ -400,5 +428,6 @@ export function initialState(): OrgState {
     breaches: PMap.empty(),
     timers: PMap.empty(),
     treasury: emptyTreasury(),
+    readGrants: PMap.empty(),
   };
 }

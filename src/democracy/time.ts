@@ -1,6 +1,7 @@
 import { ensureElection } from './automatic-elections.js';
 import { closeProposals, closeRound } from './budget-rounds.js';
 import { closeNominations, closeVoting } from './elections.js';
+import { endMandatesHeldByVirtueOf } from './mandate-cascade.js';
 import { closeAmendments, closeDebate, closeMotionVote } from './motions.js';
 import { closeRecallVote, lapsePetition } from './recall.js';
 import type { OrgState, Timer } from './state.js';
@@ -44,6 +45,7 @@ function handle(tx: Tx, timer: Timer): void {
       // A vacancy mid-term is filled by a by-election; at the end of a term the regular
       // election is already under way (or opens now if it could not before).
       ensureElection(tx, mandate.groupKey, 'change');
+      endMandatesHeldByVirtueOf(tx, mandate);
       return;
     }
     case 'petition-window':

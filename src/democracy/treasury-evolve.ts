@@ -108,6 +108,7 @@ export function evolveTreasury(s: OrgState, e: TreasuryStateEvent): OrgState {
           payee: e.payee,
           purpose: e.purpose ?? '',
           mandateId: e.mandateId ?? null,
+          payeeMemberId: e.payeeMemberId ?? null,
           paid: 0,
           authorisedAt: e.at,
         }),
@@ -239,6 +240,7 @@ export function evolveTreasury(s: OrgState, e: TreasuryStateEvent): OrgState {
           payee: p.payee,
           purpose: p.title,
           mandateId: null,
+          payeeMemberId: null,
           paid: 0,
           authorisedAt: e.at,
         };

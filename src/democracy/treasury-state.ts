@@ -106,6 +106,8 @@ export interface Authorisation {
   readonly purpose: string;
   /** A wage: pay for the office of this mandate's holder (the wage cap applies). */
   readonly mandateId: string | null;
+  /** The payee is this member (the wage cap applies while they hold a mandate). */
+  readonly payeeMemberId: string | null;
   readonly paid: number;
   readonly authorisedAt: number;
 }

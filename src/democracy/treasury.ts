@@ -1,7 +1,7 @@
 import { formatMoney, isCurrency } from './currency.js';
 import { democracyError } from './errors.js';
 import type { MotionBody } from './motion-body.js';
-import { activeMember, officeKey } from './queries.js';
+import { activeMember, officeKey, sittingMandates } from './queries.js';
 import type { Council, OrgState } from './state.js';
 import type { TreasuryCommand } from './treasury-commands.js';
 import {
@@ -245,7 +245,10 @@ export function recordIncome(tx: Tx, cmd: Cmd<'RecordIncome'>): void {
   });
 }
 
-/** Money moved between two asset accounts (from the till to the bank). */
+/**
+ * Money moved between two asset accounts (from the bank to the till), without a motion
+ * only into an account the ledger opened with (`cash`).
+ */
 export function recordTransfer(tx: Tx, cmd: Cmd<'RecordTransfer'>): void {
   const council = requireTreasurer(tx, cmd.councilId, 'record transfers');
   const ledger = ledgerOf(tx, council.id);
@@ -256,6 +259,10 @@ export function recordTransfer(tx: Tx, cmd: Cmd<'RecordTransfer'>): void {
   const to = accountOf(ledger, cmd.to, ['asset'], needed);
   if (from.code === to.code)
     throw democracyError('BAD_COMMAND', { reason: 'a transfer needs two different accounts' });
+  // Issue 14: otherwise the treasurer could open an account of their own and move the
+  // money there without any decision.
+  if (!DEFAULT_ACCOUNTS.some((a) => a.code === to.code))
+    throw democracyError('TRANSFER_NEEDS_MOTION', { account: to.code });
   const lines: EntryLine[] = [
     { account: to.code, side: 'debit', amount },
     { account: from.code, side: 'credit', amount },
@@ -275,32 +282,42 @@ export function recordTransfer(tx: Tx, cmd: Cmd<'RecordTransfer'>): void {
 }
 
 /**
- * RULES.md, "No payment to a mandate holder for their office may exceed wageCap": the
- * office pay of the authorisation's mandate holder in this calendar month (UTC), across
- * every mandate they hold, stays within the cap, which must be set, in this currency.
- * A mandate that has ended (recalled, expired, resigned) is paid no more.
+ * RULES.md, "No payment to a mandate holder for their office may exceed wageCap", as
+ * issue 14 closes it: the cap applies to every payment to a person who holds a mandate
+ * when it is made, whatever the motion calls it. Office pay (the authorisation names a
+ * mandate) needs that mandate still sitting (a mandate that ended is paid no more); a
+ * payment to a member (`payeeMemberId`) is capped while they hold any mandate. The pay of
+ * a member in this calendar month (UTC), across every authorisation, stays within the
+ * cap, which must be set, in this currency. Null: not a payment to a mandate holder.
  */
 function checkWage(tx: Tx, auth: Authorisation, amount: number, currency: string) {
-  const mandateId = auth.mandateId as string;
-  const mandate = tx.state.mandates.get(mandateId);
-  if (!mandate || mandate.endedAt !== null)
-    throw democracyError('MANDATE_NOT_SITTING', { mandateId });
+  let holder: { memberId: string; mandateId: string } | null = null;
+  if (auth.mandateId !== null) {
+    const mandate = tx.state.mandates.get(auth.mandateId);
+    if (!mandate || mandate.endedAt !== null)
+      throw democracyError('MANDATE_NOT_SITTING', { mandateId: auth.mandateId });
+    holder = { memberId: mandate.holderId, mandateId: mandate.id };
+  } else if (auth.payeeMemberId !== null) {
+    const [sitting] = sittingMandates(tx.state, auth.payeeMemberId);
+    if (sitting) holder = { memberId: auth.payeeMemberId, mandateId: sitting.id };
+  }
+  if (!holder) return null;
   const c = tx.state.constitution;
   // An organisation founded before the parameter existed has none: not set.
   const cap = c.wageCap ?? 0;
   if (!(cap > 0)) throw democracyError('WAGE_CAP_NOT_SET');
   if (c.wageCapCurrency !== currency)
     throw democracyError('WAGE_CAP_CURRENCY', { capCurrency: c.wageCapCurrency, currency });
-  const key = wageKey(mandate.holderId, tx.now, currency);
+  const key = wageKey(holder.memberId, tx.now, currency);
   const paid = tx.state.treasury.wages.get(key) ?? 0;
   if (paid + amount > cap)
     throw democracyError('WAGE_CAP_EXCEEDED', {
-      memberId: mandate.holderId,
+      memberId: holder.memberId,
       paid: formatMoney(paid, currency),
       amount: formatMoney(amount, currency),
       cap: formatMoney(cap, currency),
     });
-  return { memberId: mandate.holderId, mandateId: mandate.id, month: key.split('|')[1] as string };
+  return { ...holder, month: key.split('|')[1] as string };
 }
 
 /**
@@ -342,12 +359,13 @@ export function makePayment(tx: Tx, cmd: Cmd<'MakePayment'>): void {
     ['asset'],
     'payments are made from an asset account',
   );
-  const wage = auth.mandateId !== null ? checkWage(tx, auth, amount, ledger.currency) : null;
+  const wage = checkWage(tx, auth, amount, ledger.currency);
+  const office = auth.mandateId !== null;
   const to = accountOf(
     ledger,
-    cmd.account ?? (wage ? 'wages' : 'expenses'),
-    wage ? ['expense'] : ['expense', 'asset', 'liability'],
-    wage
+    cmd.account ?? (office ? 'wages' : 'expenses'),
+    office ? ['expense'] : ['expense', 'asset', 'liability'],
+    office
       ? 'office pay is debited to an expense account'
       : 'a payment is debited to an expense, asset or liability account',
   );
@@ -402,6 +420,12 @@ export function spendingProblem(
     if (activeMember(state, mandate.holderId) === undefined)
       return `the holder of ${mandate.id} is no longer a member`;
   }
+  if (
+    body.payeeMemberId !== undefined &&
+    (typeof body.payeeMemberId !== 'string' ||
+      activeMember(state, body.payeeMemberId) === undefined)
+  )
+    return `${String(body.payeeMemberId)} is not a member`;
   return currencyProblem(state, council.id, body.currency);
 }
 

@@ -2,6 +2,7 @@ import { accountErrors } from '../accounts/errors.js';
 import { budgetingErrors } from '../budgeting/errors.js';
 import { countingErrors } from '../counting/errors.js';
 import { democracyErrors } from '../democracy/errors.js';
+import { planningErrors } from '../planning/errors.js';
 import { recordErrors } from '../record/errors.js';
 import { serverErrors } from '../server/errors.js';
 import { serviceErrors } from '../service/errors.js';
@@ -21,6 +22,7 @@ const parts: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [
   democracyErrors,
   recordErrors,
   budgetingErrors,
+  planningErrors,
   accountErrors,
   serverErrors,
   serviceErrors,

@@ -6,7 +6,7 @@ import { decodeEntry, type EntryEnvelope, encodeEntry, MAX_ENTRY_BYTES } from '.
 
 const envelope = (over: Partial<Record<keyof EntryEnvelope, unknown>> = {}): EntryEnvelope =>
   ({
-    v: 1,
+    v: 2,
     seq: 7,
     time: '2025-03-01T09:30:00.000Z',
     type: 'CouncilCreated',
@@ -27,13 +27,13 @@ const errorCode = (f: () => unknown) => {
 describe('entry envelope', () => {
   it('is the canonical JSON of the envelope, keys sorted', () => {
     expect(new TextDecoder().decode(encodeEntry(envelope()))).toBe(
-      '{"actor":"m_01HZX3","data":{"name":"Tenants’ council","seats":5},"seq":7,"time":"2025-03-01T09:30:00.000Z","type":"CouncilCreated","v":1}',
+      '{"actor":"m_01HZX3","data":{"name":"Tenants’ council","seats":5},"seq":7,"time":"2025-03-01T09:30:00.000Z","type":"CouncilCreated","v":2}',
     );
   });
 
   it('round-trips any valid envelope', () => {
     const arb = fc.record({
-      v: fc.constant(1 as const),
+      v: fc.constant(2 as const),
       seq: fc.nat(),
       time: fc
         .date({ min: new Date('1970-01-01'), max: new Date('2999-12-31'), noInvalidDate: true })
@@ -64,7 +64,7 @@ describe('entry envelope', () => {
 
   it('refuses a malformed envelope with RECORD_ENTRY_INVALID and says why', () => {
     const cases: [Partial<Record<keyof EntryEnvelope, unknown>>, RegExp][] = [
-      [{ v: 2 }, /v must be 1/],
+      [{ v: 1 }, /v must be 2/],
       [{ seq: -1 }, /seq must be a whole number/],
       [{ seq: 1.5 }, /seq/],
       [{ time: '2025-03-01 09:30:00Z' }, /time must be an ISO 8601 UTC time/],
@@ -93,14 +93,14 @@ describe('entry envelope', () => {
     const variants = [
       good.replace('{"actor"', '{ "actor"'),
       good.replace('"seq":7', '"seq":7.0'),
-      good.replace('{"actor":"m_01HZX3",', '{').replace('"v":1}', '"v":1,"actor":"m_01HZX3"}'),
-      good.replace('"v":1}', '"v":1,"v":1}'),
+      good.replace('{"actor":"m_01HZX3",', '{').replace('"v":2}', '"v":2,"actor":"m_01HZX3"}'),
+      good.replace('"v":2}', '"v":2,"v":2}'),
       `${good}\n`,
     ];
     for (const text of variants)
       expect(errorCode(() => decodeEntry(utf8(text)))).toBe('RECORD_ENTRY_INVALID');
     expect(() => decodeEntry(Uint8Array.of(0x7b, 0xff, 0x7d))).toThrowError(/not valid UTF-8/);
-    expect(() => decodeEntry(utf8('{"v":1'))).toThrowError(/not JSON/);
+    expect(() => decodeEntry(utf8('{"v":2'))).toThrowError(/not JSON/);
     expect(decodeEntry(utf8(good))).toEqual(envelope());
   });
 });

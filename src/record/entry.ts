@@ -2,8 +2,12 @@ import { bytesEqual, decodeUtf8 } from './bytes.js';
 import { canonicalJsonBytes, type JsonObject, type JsonValue } from './canonical-json.js';
 import { recordError } from './errors.js';
 
-/** The entry format version this code writes and reads. */
-export const ENTRY_VERSION = 1;
+/**
+ * The entry format version this code writes and reads. Version 2: no personal data in
+ * clear (docs/design/record.md, "Personal data"); version 1 carried members' names and
+ * was never deployed, so nothing reads it.
+ */
+export const ENTRY_VERSION = 2;
 
 /**
  * The largest entry, in bytes: a tlog-tiles entry bundle prefixes each entry with a
@@ -19,7 +23,7 @@ export const SYSTEM_ACTOR = 'system';
  * One event as the record stores it (RECORD.md, "Entries"): everything that must be
  * tamper-evident. The entry bytes are the RFC 8785 canonical JSON of this object.
  *
- * - `v`: the format version, 1.
+ * - `v`: the format version, 2.
  * - `seq`: the entry's index in the log, from 0 (the verifier checks seq = index).
  * - `time`: ISO 8601 in UTC, `YYYY-MM-DDTHH:MM:SS[.fraction]Z` (the store passes the clock in).
  * - `type`: the event type from the event catalogue; a name is never reused.

@@ -301,7 +301,7 @@ describe('reading entries as Soviet envelopes', () => {
   const envelopes = (count: number, seqOf = (i: number) => i) =>
     Array.from({ length: count }, (_, i) =>
       encodeEntry({
-        v: 1,
+        v: 2,
         seq: seqOf(i),
         time: '2025-01-01T00:00:00.000Z',
         type: 'MemberJoined',

@@ -4,10 +4,14 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Accounts } from '../accounts/accounts.js';
+import { liveGrantOf } from '../democracy/index.js';
 import { createSovietService, type SovietService } from '../service/index.js';
 import type { DemocracyStore } from '../store/democracy-domain.js';
 import type { Store } from '../store/store.js';
 import { frameworkErrors, installErrorHandler } from './error-handler.js';
+import { IdempotencyKeys } from './idempotency.js';
+import { installJsonBodyParser } from './json-body.js';
+import { privateLogger } from './log-privacy.js';
 import { registerApiDocs, registerOpenApi } from './openapi.js';
 import { type RouteEntry, trackRoutes } from './route-table.js';
 import { accountRoutes } from './routes/account-routes.js';
@@ -63,6 +67,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route with its declared access, in registration order (route-table.ts). */
     readonly routeTable: readonly RouteEntry[];
+    /** The Idempotency-Key store of command routes (idempotency.ts). */
+    readonly idempotency: IdempotencyKeys;
   }
 }
 
@@ -88,7 +94,7 @@ export async function buildApp<S, C, E, X extends object>(
 ): Promise<FastifyInstance> {
   const security: SecurityConfig = { ...securityConfigFromEnv(), ...deps.security };
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: privateLogger(deps.logger),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     // Fastify accepts a hop count at run time (its typings omit it).
@@ -113,6 +119,8 @@ export async function buildApp<S, C, E, X extends object>(
   // every nullable branch, which cost more than the answer.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandler(app);
+  installJsonBodyParser(app);
+  app.decorate('idempotency', new IdempotencyKeys(deps.store.db, deps.clock));
   trackRoutes(app);
 
   const accounts = new Accounts({
@@ -158,6 +166,10 @@ export async function buildApp<S, C, E, X extends object>(
             (await sharedState(org)).members.get(memberId)?.status ?? null,
           invitationUsedBy: async (org: string, invitationId: string) =>
             (await service.state(org)).invitations.get(invitationId)?.usedBy ?? null,
+          recordVisibility: async (org: string) =>
+            (await sharedState(org)).constitution.recordVisibility,
+          readGrant: async (org: string, tokenHash: string) =>
+            liveGrantOf(await sharedState(org), tokenHash) !== null,
         }
       : {}),
   });

@@ -1,5 +1,6 @@
 import type { Static } from '@fastify/type-provider-typebox';
-import { inVotingBody, type OrgState, sittingMandates } from '../democracy/index.js';
+import { inVotingBody, sittingMandates } from '../democracy/index.js';
+import type { ViewState } from '../service/views/names.js';
 import type { NotificationSchema } from './schemas/notifications.js';
 
 export type Notification = Static<typeof NotificationSchema>;
@@ -7,7 +8,7 @@ export type Notification = Static<typeof NotificationSchema>;
 /** The most notifications one answer lists (newest first). */
 const LIMIT = 100;
 
-function seatLabel(state: OrgState, groupKey: string): string {
+function seatLabel(state: ViewState, groupKey: string): string {
   const g = state.groups.get(groupKey);
   if (!g) return groupKey;
   const seat = state.councils.get(g.seatCouncilId)?.name ?? g.seatCouncilId;
@@ -36,7 +37,7 @@ function seatLabel(state: OrgState, groupKey: string): string {
  *
  * Pure; O(open elections + open boxes + breaches + petitions).
  */
-export function notificationsFor(state: OrgState, memberId: string): Notification[] {
+export function notificationsFor(state: ViewState, memberId: string): Notification[] {
   const out: Notification[] = [];
   for (const e of state.elections.values()) {
     if (e.phase === 'closed' || !inVotingBody(state, e.electingCouncilId, memberId)) continue;
@@ -98,7 +99,7 @@ export function notificationsFor(state: OrgState, memberId: string): Notificatio
       kind: 'delegate-breach',
       at: b.at,
       subject: { kind: 'breach', id: b.id },
-      title: `${state.members.get(b.memberId)?.name ?? b.memberId}: ${
+      title: `${state.names.nameOf(b.memberId) ?? b.memberId}: ${
         state.motions.get(b.motionId)?.title ?? b.motionId
       } (instructed ${b.instructed}, voted ${b.voted})`,
       until: null,

@@ -8,6 +8,8 @@ const SECURITY: Readonly<Record<Access, readonly Record<string, string[]>[]>> = 
   public: [],
   account: [{ session: [] }],
   member: [{ session: [] }],
+  // A member's session, a granted read token, or nothing when the record is public.
+  record: [{ session: [] }, { readToken: [] }, {}],
 };
 
 /**
@@ -32,6 +34,12 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           'must carry an `Origin` (or `Referer`) of this site and the `x-csrf-token` header:',
           'the `soviet_csrf` cookie, or `csrfToken` from `GET /api/v1/session`.',
           '',
+          "Who may read an organisation's record (its entries, tiles, proofs and the pages",
+          "computed from them) is its constitution's `recordVisibility`: `members` (the default:",
+          "a member's session, or `Authorization: Bearer <read token>` granted by motion) or",
+          '`public`. Checkpoints are always public. Names are personal data: the log holds only',
+          'member ids and salted commitments; views show names by role (docs/design/record.md).',
+          '',
           'Every error is `{ "error": { "code", "message", "requestId" } }` with a stable code',
           'from the catalogue (docs/errors.md).',
         ].join('\n'),
@@ -41,6 +49,12 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'soviet_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          readToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'A read token the organisation granted by a readAccess motion (record reads only).',
+          },
         },
       },
     },

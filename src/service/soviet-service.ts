@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import {
   type CouncilSpec,
   type DemocracyCommand,
@@ -10,13 +11,17 @@ import {
   nextDeadline,
   type OrgState,
   publicPart,
+  readToken,
   receiptFor,
 } from '../democracy/index.js';
 import { SovietError } from '../errors/soviet-error.js';
 import { decodeEntry, SYSTEM_ACTOR, toHex } from '../record/index.js';
 import type { DemocracyStore } from '../store/democracy-domain.js';
+import type { Executed } from '../store/domain.js';
 import { blobRefOf } from '../store/large-entry.js';
 import type { DemocracyTables } from '../store/projections/tables.js';
+import type { StoreDatabase } from '../store/schema.js';
+import { type DirectoryReader, directoryReader, withStandingName } from './directory.js';
 import { serviceError } from './errors.js';
 import { type CouncilView, councilView } from './views/council-view.js';
 import { type ElectionCount, type ElectionView, electionView } from './views/election-view.js';
@@ -27,6 +32,7 @@ import {
   memberView,
 } from './views/member-view.js';
 import { type MotionRecord, type MotionView, motionView } from './views/motion-view.js';
+import type { Audience } from './views/names.js';
 import { type OrganisationView, organisationView } from './views/organisation-view.js';
 import { type RecallResult, type RecallView, recallView } from './views/recall-view.js';
 import { meaningOf, type RecordEntry, type RecordView } from './views/record-view.js';
@@ -51,6 +57,8 @@ export interface FoundOrganisationInput {
   readonly councils: CouncilSpec;
   /** The base council the founder joins. */
   readonly founderCouncil: string;
+  /** Constitution parameters the founders choose (within bounds); the rest are defaults. */
+  readonly constitution?: { readonly [parameter: string]: number | string | undefined };
 }
 
 export interface Founded {
@@ -60,6 +68,25 @@ export interface Founded {
   /** The C2SP origin of the organisation's log. */
   readonly origin: string;
   readonly result: CommandResult;
+}
+
+/**
+ * What a caller stores atomically with a command (issue 14): `alsoWrite` runs inside the
+ * append transaction that commits the command (the store's `ExecuteContext.alsoWrite`),
+ * with the result the caller will get; if it throws, the command fails and nothing of it
+ * is written.
+ */
+export interface CommandOptions {
+  readonly alsoWrite?: (tx: Kysely<StoreDatabase>, result: CommandResult) => Promise<void>;
+}
+
+/** The same for founding: `orgId` is the new organisation's (e.g. to link the founder's account). */
+export interface FoundingOptions {
+  readonly alsoWrite?: (
+    tx: Kysely<StoreDatabase>,
+    founded: Founded,
+    orgId: number,
+  ) => Promise<void>;
 }
 
 /**
@@ -87,6 +114,11 @@ export interface CommandResult {
   readonly memberId?: string;
   /** ProposeMotion: the new motion. */
   readonly motionId?: string;
+  /**
+   * ProposeMotion of a read-access grant: the token to hand to its holder once the
+   * motion passes (never logged: the motion carries only its SHA-256).
+   */
+  readonly readToken?: string;
   /** ProposeAmendment: the new amendment. */
   readonly amendmentId?: string;
   /** OpenRecallPetition: the new petition. */
@@ -130,25 +162,36 @@ export interface OrganisationListing {
 export interface SovietService {
   readonly store: DemocracyStore;
   readonly clock: () => number;
-  foundOrganisation(input: FoundOrganisationInput): Promise<Founded>;
+  foundOrganisation(input: FoundOrganisationInput, options?: FoundingOptions): Promise<Founded>;
   /**
    * Runs a member's command. `actor` is the acting member's id (authenticated by the
    * caller); `null` only for `JoinWithInvitation` (the person is not a member yet).
    * Refuses `system` (SYSTEM_ACTOR_RESERVED), and FoundOrganisation and AdvanceTime,
    * which have their own methods. Rejects with the domain's refusal, nothing written.
    */
-  execute(org: string, actor: string | null, command: DemocracyCommand): Promise<CommandResult>;
+  execute(
+    org: string,
+    actor: string | null,
+    command: DemocracyCommand,
+    options?: CommandOptions,
+  ): Promise<CommandResult>;
   /** The organisation's state as of its log's head. */
   state(org: string): Promise<OrgState>;
   organisations(): Promise<OrganisationListing[]>;
-  organisationView(org: string): Promise<OrganisationView>;
-  councilView(org: string, councilId: string): Promise<CouncilView>;
-  memberView(org: string, memberId: string): Promise<MemberView>;
+  /*
+   * The views resolve member ids to names for `audience` (views/names.ts; default
+   * `public`, the narrower): `member` when the viewer is a member of the organisation.
+   */
+  organisationView(org: string, audience?: Audience): Promise<OrganisationView>;
+  councilView(org: string, councilId: string, audience?: Audience): Promise<CouncilView>;
+  memberView(org: string, memberId: string, audience?: Audience): Promise<MemberView>;
   /** The member's own open ballots (only for that member's eyes). */
   memberBallots(org: string, memberId: string): Promise<MemberBallot[]>;
-  electionView(org: string, electionId: string): Promise<ElectionView>;
-  motionView(org: string, motionId: string): Promise<MotionView>;
-  recallView(org: string, petitionId: string): Promise<RecallView>;
+  electionView(org: string, electionId: string, audience?: Audience): Promise<ElectionView>;
+  motionView(org: string, motionId: string, audience?: Audience): Promise<MotionView>;
+  recallView(org: string, petitionId: string, audience?: Audience): Promise<RecallView>;
+  /** The private member directory (names, and nothing else, for views and notices). */
+  readonly directory: DirectoryReader;
   /** Entries [from, from + limit) of the public log (default: the latest 50; limit ≤ 1000). */
   recordView(org: string, page?: { from?: number; limit?: number }): Promise<RecordView>;
   /** Finds a published ballot by its receipt. Throws RECEIPT_UNKNOWN. */
@@ -170,6 +213,9 @@ export function createSovietService(deps: SovietServiceDeps): SovietService {
   const entropy = () => toHex(random(32));
   const tables = () => store.db.withTables<DemocracyTables>();
   const orgId = async (org: string) => (await store.organisation(org)).id;
+  const directory = directoryReader(store);
+  const viewed = (org: string, audience: Audience = 'public') =>
+    directory.viewStateOf(org, audience);
 
   /** Organisations founded on the democracy domain (others may share the database). */
   const founded = async (): Promise<OrganisationListing[]> => {
@@ -185,13 +231,14 @@ export function createSovietService(deps: SovietServiceDeps): SovietService {
   const service: SovietService = {
     store,
     clock,
+    directory,
 
-    async foundOrganisation(input) {
+    async foundOrganisation(input, options = {}) {
       const now = clock();
       const command: DemocracyCommand = { kind: 'FoundOrganisation', ...input };
-      const ctx = { now, actor: NEWCOMER, entropy: entropy() };
+      const base = { now, actor: NEWCOMER, entropy: entropy() };
       // Refuse bad input before the slug is taken: the same pure check the append runs.
-      decide(initialState(), command, { ...ctx, seed: '00'.repeat(32) });
+      decide(initialState(), command, { ...base, seed: '00'.repeat(32) });
       try {
         await store.createOrganisation(input.slug, now);
       } catch (error) {
@@ -201,25 +248,49 @@ export function createSovietService(deps: SovietServiceDeps): SovietService {
         const state = await store.state(input.slug);
         if (state.org !== null) throw error;
       }
-      const executed = await store.execute(input.slug, command, ctx);
-      const joined = executed.events.find((e) => e.kind === 'MemberJoined');
       const org = await store.organisation(input.slug);
-      return {
-        org: input.slug,
-        founderId: joined?.kind === 'MemberJoined' ? joined.memberId : 'm1',
-        origin: org.origin,
-        result: resultOf(command, executed, ctx.entropy),
+      const foundedOf = (executed: Executed<DemocracyEvent>): Founded => {
+        const joined = executed.events.find((e) => e.kind === 'MemberJoined');
+        return {
+          org: input.slug,
+          founderId: joined?.kind === 'MemberJoined' ? joined.memberId : 'm1',
+          origin: org.origin,
+          result: resultOf(command, executed, base.entropy),
+        };
       };
+      const { alsoWrite } = options;
+      // The founder's account is linked in the founding's own transaction (issue 14): a
+      // crash after the commit never leaves an organisation nobody can reach.
+      const ctx = alsoWrite
+        ? {
+            ...base,
+            alsoWrite: (tx: Kysely<StoreDatabase>, executed: Executed<unknown>) =>
+              alsoWrite(tx, foundedOf(executed as Executed<DemocracyEvent>), org.id),
+          }
+        : base;
+      return foundedOf(await store.execute(input.slug, command, ctx));
     },
 
-    async execute(org, actor, command) {
+    async execute(org, actor, command, options = {}) {
       if (actor === SYSTEM_ACTOR) throw serviceError('SYSTEM_ACTOR_RESERVED');
       if (command?.kind === 'FoundOrganisation' || command?.kind === 'AdvanceTime')
         throw democracyError('BAD_COMMAND', {
           reason: `${command.kind} is not a member's command`,
         });
-      const ctx = { now: clock(), actor: actor ?? NEWCOMER, entropy: entropy() };
-      const executed = await store.execute(org, command, ctx);
+      const base = { now: clock(), actor: actor ?? NEWCOMER, entropy: entropy() };
+      const { alsoWrite } = options;
+      const ctx = alsoWrite
+        ? {
+            ...base,
+            alsoWrite: (tx: Kysely<StoreDatabase>, executed: Executed<unknown>) =>
+              alsoWrite(tx, resultOf(command, executed as Executed<DemocracyEvent>, base.entropy)),
+          }
+        : base;
+      const executed = await store.execute(
+        org,
+        await withStandingName(directory, org, actor, command),
+        ctx,
+      );
       return resultOf(command, executed, ctx.entropy);
     },
 
@@ -227,24 +298,24 @@ export function createSovietService(deps: SovietServiceDeps): SovietService {
 
     organisations: founded,
 
-    async organisationView(org) {
-      return organisationView(await store.state(org));
+    async organisationView(org, audience) {
+      return organisationView(await viewed(org, audience));
     },
 
-    async councilView(org, councilId) {
-      return councilView(await store.state(org), councilId);
+    async councilView(org, councilId, audience) {
+      return councilView(await viewed(org, audience), councilId);
     },
 
-    async memberView(org, memberId) {
-      return memberView(await store.state(org), memberId);
+    async memberView(org, memberId, audience) {
+      return memberView(await viewed(org, audience), memberId);
     },
 
     async memberBallots(org, memberId) {
-      return memberBallots(await store.state(org), memberId);
+      return memberBallots(await viewed(org, 'member'), memberId);
     },
 
-    async electionView(org, electionId) {
-      const state = await store.state(org);
+    async electionView(org, electionId, audience) {
+      const state = await viewed(org, audience);
       let count: ElectionCount | null = null;
       if (state.elections.get(electionId)?.phase === 'closed') {
         const row = await tables()
@@ -259,8 +330,8 @@ export function createSovietService(deps: SovietServiceDeps): SovietService {
       return electionView(state, electionId, count);
     },
 
-    async motionView(org, motionId) {
-      const state = await store.state(org);
+    async motionView(org, motionId, audience) {
+      const state = await viewed(org, audience);
       const id = await orgId(org);
       const row = await tables()
         .selectFrom('motions')
@@ -308,8 +379,8 @@ export function createSovietService(deps: SovietServiceDeps): SovietService {
       return motionView(state, motionId, record);
     },
 
-    async recallView(org, petitionId) {
-      const state = await store.state(org);
+    async recallView(org, petitionId, audience) {
+      const state = await viewed(org, audience);
       const row = await tables()
         .selectFrom('recall_petitions')
         .select(['recall', 'keep', 'abstain', 'quorum_needed'])
@@ -479,6 +550,8 @@ function resultOf(
         break;
       case 'MotionProposed':
         extra.motionId = e.motionId;
+        if (e.body.kind === 'readAccess' && e.body.action === 'grant')
+          extra.readToken = readToken(entropy);
         break;
       case 'AmendmentProposed':
         extra.amendmentId = e.amendmentId;

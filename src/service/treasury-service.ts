@@ -4,12 +4,13 @@ import {
   democracyError,
   type LedgerEntryRow,
   ledgerCsv,
-  type OrgState,
   type RoundVoteType,
   treasurerOf,
 } from '../democracy/index.js';
 import type { DemocracyStore } from '../store/democracy-domain.js';
 import type { TreasuryTables } from '../store/projections/treasury-tables.js';
+import { directoryReader } from './directory.js';
+import type { ViewState } from './views/names.js';
 import { type CouncilRef, councilRef, memberRef } from './views/refs.js';
 import type {
   AuthorisationView,
@@ -66,12 +67,14 @@ export function createTreasuryService(deps: TreasuryServiceDeps): TreasuryServic
   const { store } = deps;
   const tables = () => store.db.withTables<TreasuryTables>();
   const orgId = async (org: string) => (await store.organisation(org)).id;
-  const council = (state: OrgState, id: string): CouncilRef =>
+  // Treasury pages are for members only (server/routes/treasury-view-routes.ts).
+  const directory = directoryReader(store);
+  const council = (state: ViewState, id: string): CouncilRef =>
     councilRef(state, id) ?? { id, name: id, kind: 'base' };
 
   const ledgers = async (org: string, councilId?: string): Promise<LedgerView[]> => {
     const id = await orgId(org);
-    const state = await store.state(org);
+    const state = await directory.viewStateOf(org, 'member');
     let q = tables().selectFrom('ledgers').selectAll().where('org_id', '=', id);
     if (councilId !== undefined) q = q.where('council_id', '=', councilId);
     const rows = await q.orderBy('council_id').execute();
@@ -175,7 +178,7 @@ export function createTreasuryService(deps: TreasuryServiceDeps): TreasuryServic
 
   const authorisations = async (org: string, councilId?: string) => {
     const id = await orgId(org);
-    const state = await store.state(org);
+    const state = await directory.viewStateOf(org, 'member');
     let q = tables().selectFrom('treasury_authorisations').selectAll().where('org_id', '=', id);
     if (councilId !== undefined) q = q.where('council_id', '=', councilId);
     const rows = await q.orderBy('authorised_at').orderBy('authorisation_id').execute();
@@ -204,7 +207,7 @@ export function createTreasuryService(deps: TreasuryServiceDeps): TreasuryServic
   return {
     async treasuryView(org) {
       const id = await orgId(org);
-      const state = await store.state(org);
+      const state = await directory.viewStateOf(org, 'member');
       const rounds = await tables()
         .selectFrom('budget_rounds')
         .selectAll()
@@ -253,7 +256,7 @@ export function createTreasuryService(deps: TreasuryServiceDeps): TreasuryServic
         .where('round_id', '=', roundId)
         .executeTakeFirst();
       if (!r) throw democracyError('ROUND_UNKNOWN', { roundId });
-      const state = await store.state(org);
+      const state = await directory.viewStateOf(org, 'member');
       const projects = await tables()
         .selectFrom('budget_projects')
         .selectAll()

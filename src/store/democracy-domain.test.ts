@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  commitmentOf,
   type DemocracyEvent,
   EVENT_KINDS,
   initialState,
   type OrgState,
+  opens,
+  withoutPersonal,
 } from '../democracy/index.js';
 import { decodeEntry, nodeTreeHasher, toHex } from '../record/index.js';
 import { democracyDomain } from './democracy-domain.js';
@@ -114,8 +117,26 @@ describe('democracyDomain', () => {
       const envelope = democracyDomain.envelope(event);
       expect(EVENT_KINDS.has(envelope.type)).toBe(true);
       expect(envelope.actor).toBe('by' in event ? event.by : 'system');
-      expect(democracyDomain.revive(roundTrip(envelope, seq).logged)).toEqual(event);
+      // Everything comes back but the directory's facts, which are never logged.
+      expect(democracyDomain.revive(roundTrip(envelope, seq).logged)).toEqual(
+        withoutPersonal(event),
+      );
     }
+  });
+
+  it('logs a name only as a salted commitment, and hands the name and salt to the directory', () => {
+    const w = world();
+    const joined = w.log.find((e) => e.kind === 'MemberJoined');
+    if (joined?.kind !== 'MemberJoined') throw new Error('no MemberJoined');
+    const envelope = democracyDomain.envelope(joined);
+    const text = new TextDecoder().decode(prepareEntry(envelope, 3, T0).bytes);
+    const [fact] = envelope.personal ?? [];
+    expect(fact).toMatchObject({ subject: joined.memberId, field: 'name' });
+    expect(text).not.toContain(fact?.value as string);
+    expect(text).not.toContain(fact?.salt as string);
+    expect(text).not.toContain('personal');
+    expect(joined.nameCommitment).toBe(commitmentOf(fact?.salt as string, fact?.value as string));
+    expect(opens(joined.nameCommitment, fact?.salt as string, `${fact?.value} `)).toBe(false);
   });
 
   it('refuses to revive an event type that is not in the catalogue', () => {

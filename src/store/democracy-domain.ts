@@ -66,6 +66,8 @@ export const democracyDomain: Domain<OrgState, DemocracyCommand, DemocracyEvent,
         actor: e.actor ?? SYSTEM_ACTOR,
         data: e.data as JsonObject,
         ...(e.secret === undefined ? {} : { secret: e.secret as JsonValue }),
+        ...(e.personal === undefined ? {} : { personal: e.personal }),
+        ...(event.kind === 'MemberErased' ? { erases: [event.memberId] } : {}),
       };
     },
     revive(logged: LoggedEnvelope): DemocracyEvent {

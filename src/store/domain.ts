@@ -13,6 +13,21 @@ export interface Envelope {
   readonly actor: string;
   readonly data: JsonObject;
   readonly secret?: JsonValue;
+  /**
+   * Personal facts the entry commits to (docs/design/record.md, "Personal data"): written
+   * to the private directory in the entry's transaction, never logged, never replayed.
+   */
+  readonly personal?: readonly PersonalRecord[];
+  /** Subjects whose directory rows this event erases (crypto-shredding), in its transaction. */
+  readonly erases?: readonly string[];
+}
+
+/** A personal fact about `subject`, with the salt of the entry's commitment to it. */
+export interface PersonalRecord {
+  readonly subject: string;
+  readonly field: string;
+  readonly value: string;
+  readonly salt: string;
 }
 
 /** An envelope as read back from the log, with the place and time the store gave it. */
@@ -35,7 +50,19 @@ export interface TreeHead {
 export type ExecuteContext<X extends object = object> = X & {
   /** Unix time in milliseconds (from the caller's clock: the pure core reads no clock). */
   readonly now: number;
+  /**
+   * What the caller must store with the command's events, atomically (e.g. an
+   * idempotency record with its answer, the founder's account link): called inside the
+   * append transaction that commits them, after the checkpoint is signed, with the
+   * acknowledgement the caller will get; never for a refused command. If it throws, the
+   * transaction rolls back and the command fails alone (the rest of its batch is retried
+   * without it).
+   */
+  readonly alsoWrite?: AlsoWrite;
 };
+
+/** See `ExecuteContext.alsoWrite`. */
+export type AlsoWrite = (tx: Kysely<StoreDatabase>, executed: Executed<unknown>) => Promise<void>;
 
 /** What `decide` may know beyond the state: the caller's context, and the log. */
 export type DecideContext<X extends object = object> = ExecuteContext<X> & {

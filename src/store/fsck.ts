@@ -266,6 +266,8 @@ async function fsckOrg<S, C, E, X extends object>(
         problem('replaying the events through evolve does not give the live state');
       }
 
+      for (const text of await directoryProblems(tx, org.id)) problem(text);
+
       let projectionRows = 0;
       for (const table of tables) {
         const rebuilt = await snapshot(tx, table, org.id);
@@ -294,6 +296,36 @@ async function fsckOrg<S, C, E, X extends object>(
       if (!(error instanceof Rollback)) throw error;
     });
   return report ?? { org: org.slug, size: 0, checkpoints: 0, projectionRows: 0, problems };
+}
+
+/**
+ * The private member directory against the log (docs/design/record.md, "Personal data"):
+ * every fact must open a commitment that its entry carries, SHA-256(salt ‖ value). The
+ * directory is not rebuilt from the log (it cannot be), and a member erased has no rows:
+ * that is not a problem, it is the point.
+ */
+async function directoryProblems(db: Kysely<StoreDatabase>, orgId: number): Promise<string[]> {
+  const found: string[] = [];
+  const rows = await db
+    .selectFrom('personal_data as p')
+    .leftJoin('log_entries as e', (j) =>
+      j.onRef('e.org_id', '=', 'p.org_id').onRef('e.seq', '=', 'p.seq'),
+    )
+    .select(['p.seq', 'p.subject', 'p.field', 'p.value', 'p.salt', 'e.entry'])
+    .where('p.org_id', '=', orgId)
+    .orderBy('p.seq')
+    .execute();
+  for (const f of rows) {
+    const commitment = sha256Hex(
+      Buffer.concat([Buffer.from(f.salt, 'hex'), Buffer.from(f.value, 'utf8')]),
+    );
+    const data = f.entry ? JSON.stringify(decodeEntry(f.entry).data) : '';
+    if (!data.includes(`"${commitment}"`))
+      found.push(
+        `directory: the ${f.field} of ${f.subject} does not open a commitment of entry ${f.seq}`,
+      );
+  }
+  return found;
 }
 
 /** The rows of one organisation in a projection table, as sorted canonical strings. */

@@ -8,6 +8,13 @@
  * - {@link fsck} checks a store against itself; {@link exportLog} writes a static
  *   tlog-tiles copy of a log.
  */
+
+export {
+  allFacts,
+  type DirectoryFact,
+  directoryNames,
+  factsAbout,
+} from './directory.js';
 export type {
   DecideContext,
   Domain,

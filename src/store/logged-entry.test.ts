@@ -24,7 +24,7 @@ describe('prepareEntry', () => {
       T,
     );
     expect(new TextDecoder().decode(p.bytes)).toBe(
-      '{"actor":"m-1","data":{"a":[true,null],"b":1},"seq":3,"time":"2026-01-02T03:04:05.006Z","type":"test.added","v":1}',
+      '{"actor":"m-1","data":{"a":[true,null],"b":1},"seq":3,"time":"2026-01-02T03:04:05.006Z","type":"test.added","v":2}',
     );
     expect(Buffer.from(p.leafHash).equals(Buffer.from(nodeTreeHasher.hashLeaf(p.bytes)))).toBe(
       true,

@@ -7,7 +7,7 @@ import {
   type JsonValue,
   nodeTreeHasher,
 } from '../record/index.js';
-import type { Envelope, LoggedEnvelope } from './domain.js';
+import type { Envelope, LoggedEnvelope, PersonalRecord } from './domain.js';
 import { blobReference, blobRefOf, makeBlob, sha256Hex } from './large-entry.js';
 
 /** One event ready to be written: its entry bytes and what goes beside the log. */
@@ -20,6 +20,9 @@ export interface PreparedEntry {
   readonly blob?: { readonly sha256: Uint8Array; readonly content: Uint8Array };
   /** The canonical JSON of the event's secret, kept privately. */
   readonly secret?: string;
+  /** Personal facts for the private directory; subjects whose rows this entry erases. */
+  readonly personal?: readonly PersonalRecord[];
+  readonly erases?: readonly string[];
 }
 
 /**
@@ -52,6 +55,8 @@ export function prepareEntry(envelope: Envelope, seq: number, now: number): Prep
     leafHash: nodeTreeHasher.hashLeaf(bytes),
     ...(blob ? { blob } : {}),
     ...(secret === undefined ? {} : { secret }),
+    ...(envelope.personal?.length ? { personal: envelope.personal } : {}),
+    ...(envelope.erases?.length ? { erases: envelope.erases } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { type Kysely, type Migration, Migrator } from 'kysely';
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { SovietError } from '../errors/soviet-error.js';
-import { lockDataDir } from './data-dir-lock.js';
+import { lockDataDir, type StaleLock, staleLockNotice } from './data-dir-lock.js';
 import type { Domain } from './domain.js';
 import { storeError } from './errors.js';
 import type { Failpoint } from './failpoint.js';
@@ -38,6 +38,13 @@ export interface StoreOptions<S, C, E, X extends object> {
   readonly poolSize?: number;
   /** Unix time in ms, for the instance key's creation time (default Date.now()). */
   readonly now?: number;
+  /**
+   * PGlite: told when the data directory's lock was left by a process that is gone (a
+   * crash, a killed container) and was taken over (default: a line on stderr).
+   */
+  readonly onStaleLock?: (stale: StaleLock) => void;
+  /** Told the names of the migrations this opening applied (none when up to date). */
+  readonly onMigrated?: (applied: readonly string[]) => void;
 }
 
 /**
@@ -62,7 +69,11 @@ export async function openStore<S = unknown, C = never, E = unknown, X extends o
     shutdown = () => db.destroy();
   } else {
     location = join(config.dataDir, 'pglite');
-    const lock = lockDataDir(config.dataDir);
+    const lock = lockDataDir(
+      config.dataDir,
+      options.onStaleLock ??
+        ((stale) => process.stderr.write(`soviet: ${staleLockNotice(stale)}\n`)),
+    );
     try {
       db = (await openPglite(location, options.template)).db;
     } catch (error) {
@@ -78,7 +89,8 @@ export async function openStore<S = unknown, C = never, E = unknown, X extends o
     };
   }
   try {
-    await migrate(db, options.migrations ?? storeMigrations);
+    const applied = await migrate(db, options.migrations ?? storeMigrations);
+    options.onMigrated?.(applied);
     const key = await loadInstanceKey(db, options.now ?? Date.now());
     return new Store({
       db,
@@ -98,20 +110,38 @@ export async function openStore<S = unknown, C = never, E = unknown, X extends o
   }
 }
 
-/** Applies every pending migration; several processes may race (Kysely takes a lock). */
+/** The key of the session-level advisory lock migrations run under ("Sovi"). */
+export const MIGRATION_LOCK_KEY = 0x536f7669;
+
+/**
+ * Applies every pending migration, in order, and returns the names of those it applied.
+ * It runs on one connection holding a session-level advisory lock (MIGRATION_LOCK_KEY),
+ * so several processes starting at once on one PostgreSQL database migrate one after
+ * another: the first applies what is pending, the others find nothing left to do.
+ * (Kysely's own lock covers only the migrations' transaction, not its creation of the
+ * `kysely_migration` tables, where concurrent starts can collide.)
+ */
 export async function migrate(
   db: Kysely<StoreDatabase>,
   list: Readonly<Record<string, Migration>>,
-): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => ({ ...list }) },
+): Promise<string[]> {
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY}::bigint)`.execute(conn);
+    try {
+      const migrator = new Migrator({
+        db: conn,
+        provider: { getMigrations: async () => ({ ...list }) },
+      });
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) {
+        const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+        throw new Error(`migration ${failed ?? '?'} failed: ${reasonOf(error)}`);
+      }
+      return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY}::bigint)`.execute(conn);
+    }
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`migration ${failed ?? '?'} failed: ${reasonOf(error)}`);
-  }
 }
 
 function reasonOf(error: unknown): string {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { SovietError } from '../errors/soviet-error.js';
 import {
   appendLeaves,
   assertConsistentBeforeSigning,
@@ -152,207 +153,254 @@ export class OrgLog<S, C, E, X extends object> {
     }
   }
 
+  /**
+   * Commits one batch and answers its commands. Isolation (issue 14): when the
+   * transaction fails, nothing of it was written, so the batch is split in halves and
+   * each is tried again on its own: a command that cannot be appended (e.g. text the
+   * database refuses) fails alone, and the others commit and are answered. A failure
+   * after the commit is never retried (the events are in the log).
+   */
   private async commitBatch(batch: readonly Pending<C, E, X>[]): Promise<void> {
-    const { db, domain, org, signer } = this.deps;
-    const step = async (name: AppendStep | 'committed') => {
-      if (this.deps.failpoint) await this.deps.failpoint(name, org.slug);
-    };
     const refusals = new Map<Pending<C, E, X>, unknown>();
-    let caughtUp: Memory<S> | undefined;
+    const caught: { memory?: Memory<S> } = {};
+    let outcome: { memory: Memory<S>; decided: Decided<C, E, X>[] };
     try {
-      const outcome = await db.transaction().execute(async (tx) => {
-        const head = await this.readHead(tx, true);
-        await step('head-locked');
-        const base =
-          this.memory.loaded && head.size === this.memory.tree.size
-            ? this.memory
-            : await this.catchUp(tx, this.memory, head);
-        caughtUp = base;
+      outcome = await this.appendTransaction(batch, refusals, caught);
+    } catch (error) {
+      // Rolled back: nothing of this batch was written. What we caught up on had been
+      // committed by another process, so it may stay.
+      if (caught.memory) this.memory = caught.memory;
+      if (batch.length > 1 && !isInconsistency(error)) {
+        const half = Math.ceil(batch.length / 2);
+        await this.commitBatch(batch.slice(0, half));
+        await this.commitBatch(batch.slice(half));
+        return;
+      }
+      for (const pending of batch) pending.reject(refusals.get(pending) ?? error);
+      return;
+    }
+    try {
+      await this.step('committed');
+    } catch (error) {
+      for (const pending of batch) pending.reject(refusals.get(pending) ?? error);
+      return;
+    }
+    // Committed: only now does memory change, and are the commands answered.
+    this.memory = outcome.memory;
+    const { checkpoint, tree } = outcome.memory;
+    for (const d of outcome.decided) {
+      d.pending.resolve({ events: d.events, firstSeq: d.firstSeq, size: tree.size, checkpoint });
+    }
+    for (const [pending, error] of refusals) pending.reject(error);
+  }
 
-        // Decide each command in order against the state including the earlier ones.
-        let state = base.state;
-        let tree = base.tree;
-        let root = base.root;
-        const entries: PreparedEntry[] = [];
-        const projections: { event: E; seq: number; time: number }[] = [];
-        const strata: StratumHash[] = [];
-        const decided: Decided<C, E, X>[] = [];
-        for (const pending of batch) {
-          try {
-            const events = domain.decide(state, pending.command, {
-              ...pending.ctx,
-              org: org.slug,
-              head: { size: tree.size, root },
-              signed: base.signed,
-            });
-            let next = state;
-            const prepared: PreparedEntry[] = [];
-            events.forEach((event, i) => {
-              next = domain.evolve(next, event);
-              prepared.push(prepareEntry(domain.envelope(event), tree.size + i, pending.ctx.now));
-            });
-            const appended = appendLeaves(
-              tree,
-              prepared.map((p) => p.leafHash),
-              nodeTreeHasher,
-            );
-            decided.push({
-              pending,
-              events,
-              firstSeq: tree.size,
-            });
-            events.forEach((event, i) => {
-              projections.push({ event, seq: tree.size + i, time: pending.ctx.now });
-            });
-            entries.push(...prepared);
-            strata.push(...appended.completed.filter((h) => h.stratum > 0));
-            state = next;
-            tree = appended.state;
-            root = appended.root;
-          } catch (error) {
-            refusals.set(pending, error);
-          }
-        }
-        if (entries.length === 0) {
-          return { memory: base, decided };
-        }
+  private async step(name: AppendStep | 'committed'): Promise<void> {
+    if (this.deps.failpoint) await this.deps.failpoint(name, this.deps.org.slug);
+  }
 
-        await insertChunks(entries, (chunk) =>
+  /**
+   * The append transaction of one batch: decides each command against the state that
+   * includes the earlier ones (a refusal goes to `refusals` and writes nothing), then
+   * writes everything and the signed checkpoint. Memory is not touched.
+   */
+  private appendTransaction(
+    batch: readonly Pending<C, E, X>[],
+    refusals: Map<Pending<C, E, X>, unknown>,
+    caught: { memory?: Memory<S> },
+  ): Promise<{ memory: Memory<S>; decided: Decided<C, E, X>[] }> {
+    const { db, domain, org, signer } = this.deps;
+    const step = (name: AppendStep) => this.step(name);
+    return db.transaction().execute(async (tx) => {
+      const head = await this.readHead(tx, true);
+      await step('head-locked');
+      const base =
+        this.memory.loaded && head.size === this.memory.tree.size
+          ? this.memory
+          : await this.catchUp(tx, this.memory, head);
+      caught.memory = base;
+
+      // Decide each command in order against the state including the earlier ones.
+      let state = base.state;
+      let tree = base.tree;
+      let root = base.root;
+      const entries: PreparedEntry[] = [];
+      const projections: { event: E; seq: number; time: number }[] = [];
+      const strata: StratumHash[] = [];
+      const decided: Decided<C, E, X>[] = [];
+      for (const pending of batch) {
+        try {
+          const events = domain.decide(state, pending.command, {
+            ...pending.ctx,
+            org: org.slug,
+            head: { size: tree.size, root },
+            signed: base.signed,
+          });
+          let next = state;
+          const prepared: PreparedEntry[] = [];
+          events.forEach((event, i) => {
+            next = domain.evolve(next, event);
+            prepared.push(prepareEntry(domain.envelope(event), tree.size + i, pending.ctx.now));
+          });
+          const appended = appendLeaves(
+            tree,
+            prepared.map((p) => p.leafHash),
+            nodeTreeHasher,
+          );
+          decided.push({
+            pending,
+            events,
+            firstSeq: tree.size,
+          });
+          events.forEach((event, i) => {
+            projections.push({ event, seq: tree.size + i, time: pending.ctx.now });
+          });
+          entries.push(...prepared);
+          strata.push(...appended.completed.filter((h) => h.stratum > 0));
+          state = next;
+          tree = appended.state;
+          root = appended.root;
+        } catch (error) {
+          refusals.set(pending, error);
+        }
+      }
+      if (entries.length === 0) {
+        return { memory: base, decided };
+      }
+
+      await insertChunks(entries, (chunk) =>
+        tx
+          .insertInto('log_entries')
+          .values(
+            chunk.map((e) => ({
+              org_id: org.id,
+              seq: e.seq,
+              entry: e.bytes,
+              leaf_hash: e.leafHash,
+            })),
+          )
+          .execute(),
+      );
+      await step('entries-written');
+
+      const blobs = entries.flatMap((e) => (e.blob ? [e.blob] : []));
+      if (blobs.length > 0) {
+        await insertChunks(blobs, (chunk) =>
           tx
-            .insertInto('log_entries')
+            .insertInto('blobs')
+            .values(chunk.map((b) => ({ org_id: org.id, sha256: b.sha256, content: b.content })))
+            .onConflict((oc) => oc.columns(['org_id', 'sha256']).doNothing())
+            .execute(),
+        );
+      }
+      await step('blobs-written');
+
+      const secrets = entries.flatMap((e) => (e.secret === undefined ? [] : [e]));
+      if (secrets.length > 0) {
+        await insertChunks(secrets, (chunk) =>
+          tx
+            .insertInto('private_data')
+            .values(chunk.map((e) => ({ org_id: org.id, seq: e.seq, data: e.secret as string })))
+            .execute(),
+        );
+      }
+      await writeDirectory(tx, org.id, entries);
+      await step('private-written');
+
+      await project(
+        domain,
+        tx,
+        projections.map(({ event, seq, time }) => ({
+          event,
+          at: { orgId: org.id, org: org.slug, seq, time },
+        })),
+      );
+      await step('projected');
+
+      if (strata.length > 0) {
+        await insertChunks(strata, (chunk) =>
+          tx
+            .insertInto('log_strata')
             .values(
-              chunk.map((e) => ({
+              chunk.map((h) => ({
                 org_id: org.id,
-                seq: e.seq,
-                entry: e.bytes,
-                leaf_hash: e.leafHash,
+                level: h.stratum,
+                idx: h.index,
+                hash: h.hash,
               })),
             )
             .execute(),
         );
-        await step('entries-written');
-
-        const blobs = entries.flatMap((e) => (e.blob ? [e.blob] : []));
-        if (blobs.length > 0) {
-          await insertChunks(blobs, (chunk) =>
-            tx
-              .insertInto('blobs')
-              .values(chunk.map((b) => ({ org_id: org.id, sha256: b.sha256, content: b.content })))
-              .onConflict((oc) => oc.columns(['org_id', 'sha256']).doNothing())
-              .execute(),
-          );
-        }
-        await step('blobs-written');
-
-        const secrets = entries.flatMap((e) => (e.secret === undefined ? [] : [e]));
-        if (secrets.length > 0) {
-          await insertChunks(secrets, (chunk) =>
-            tx
-              .insertInto('private_data')
-              .values(chunk.map((e) => ({ org_id: org.id, seq: e.seq, data: e.secret as string })))
-              .execute(),
-          );
-        }
-        await step('private-written');
-
-        await project(
-          domain,
-          tx,
-          projections.map(({ event, seq, time }) => ({
-            event,
-            at: { orgId: org.id, org: org.slug, seq, time },
-          })),
-        );
-        await step('projected');
-
-        if (strata.length > 0) {
-          await insertChunks(strata, (chunk) =>
-            tx
-              .insertInto('log_strata')
-              .values(
-                chunk.map((h) => ({
-                  org_id: org.id,
-                  level: h.stratum,
-                  idx: h.index,
-                  hash: h.hash,
-                })),
-              )
-              .execute(),
-          );
-        }
-        await step('strata-written');
-
-        // Never sign two inconsistent checkpoints: prove the new tree extends the last
-        // signed one, from the hashes now stored (not from the frontier we just used).
-        const previous = this.openOwnCheckpoint(base.checkpoint);
-        const next: Checkpoint = {
-          origin: org.origin,
-          size: tree.size,
-          rootHash: root,
-          extensions: [],
-        };
-        const proof =
-          previous.size === 0
-            ? []
-            : await consistencyProof(
-                previous.size,
-                tree.size,
-                stratumReader(tx, org.id),
-                nodeTreeHasher,
-              );
-        try {
-          assertConsistentBeforeSigning(previous, next, proof, nodeTreeHasher);
-        } catch (error) {
-          throw storeError('LOG_INCONSISTENT', {
-            org: org.slug,
-            reason: error instanceof Error ? error.message : String(error),
-          });
-        }
-        const checkpoint = signCheckpoint(next, [signer], nodeEd25519);
-        const now = batch[batch.length - 1]?.ctx.now ?? 0;
-        await tx
-          .insertInto('log_checkpoints')
-          .values({ org_id: org.id, size: tree.size, checkpoint, created_at: now })
-          .execute();
-        await step('checkpoint-written');
-
-        await tx
-          .updateTable('log_heads')
-          .set({
-            size: tree.size,
-            root,
-            compact_range: encodeFrontier(tree.frontier),
-            checkpoint,
-            updated_at: now,
-          })
-          .where('org_id', '=', org.id)
-          .execute();
-        await step('head-written');
-
-        const memory: Memory<S> = {
-          loaded: true,
-          state,
-          tree,
-          root,
-          checkpoint,
-          signed: { size: tree.size, root },
-        };
-        return { memory, decided };
-      });
-      await step('committed');
-      // Committed: only now does memory change, and are the commands answered.
-      this.memory = outcome.memory;
-      const { checkpoint, tree } = outcome.memory;
-      for (const d of outcome.decided) {
-        d.pending.resolve({ events: d.events, firstSeq: d.firstSeq, size: tree.size, checkpoint });
       }
-      for (const [pending, error] of refusals) pending.reject(error);
-    } catch (error) {
-      // Rolled back: nothing of this batch was written. What we caught up on had been
-      // committed by another process, so it may stay.
-      if (caughtUp) this.memory = caughtUp;
-      for (const pending of batch) pending.reject(refusals.get(pending) ?? error);
-    }
+      await step('strata-written');
+
+      // Never sign two inconsistent checkpoints: prove the new tree extends the last
+      // signed one, from the hashes now stored (not from the frontier we just used).
+      const previous = this.openOwnCheckpoint(base.checkpoint);
+      const next: Checkpoint = {
+        origin: org.origin,
+        size: tree.size,
+        rootHash: root,
+        extensions: [],
+      };
+      const proof =
+        previous.size === 0
+          ? []
+          : await consistencyProof(
+              previous.size,
+              tree.size,
+              stratumReader(tx, org.id),
+              nodeTreeHasher,
+            );
+      try {
+        assertConsistentBeforeSigning(previous, next, proof, nodeTreeHasher);
+      } catch (error) {
+        throw storeError('LOG_INCONSISTENT', {
+          org: org.slug,
+          reason: error instanceof Error ? error.message : String(error),
+        });
+      }
+      const checkpoint = signCheckpoint(next, [signer], nodeEd25519);
+      const now = batch[batch.length - 1]?.ctx.now ?? 0;
+      await tx
+        .insertInto('log_checkpoints')
+        .values({ org_id: org.id, size: tree.size, checkpoint, created_at: now })
+        .execute();
+      await step('checkpoint-written');
+
+      await tx
+        .updateTable('log_heads')
+        .set({
+          size: tree.size,
+          root,
+          compact_range: encodeFrontier(tree.frontier),
+          checkpoint,
+          updated_at: now,
+        })
+        .where('org_id', '=', org.id)
+        .execute();
+      await step('head-written');
+
+      for (const d of decided) {
+        const { alsoWrite } = d.pending.ctx;
+        if (alsoWrite)
+          await alsoWrite(tx, {
+            events: d.events,
+            firstSeq: d.firstSeq,
+            size: tree.size,
+            checkpoint,
+          });
+      }
+
+      const memory: Memory<S> = {
+        loaded: true,
+        state,
+        tree,
+        root,
+        checkpoint,
+        signed: { size: tree.size, root },
+      };
+      return { memory, decided };
+    });
   }
 
   private openOwnCheckpoint(text: string): Checkpoint {
@@ -373,7 +421,12 @@ export class OrgLog<S, C, E, X extends object> {
 
   /**
    * Brings memory up to the stored head: reads the entries this process has not seen
-   * (appended by another process, or all of them on first use) and evolves them.
+   * (appended by another process, or all of them on first use: the start-up check) and
+   * evolves them. Issue 14: the entries it reads are checked against the last signed
+   * checkpoint, cheaply (hashing, no second replay): each leaf hash is recomputed from
+   * the entry's bytes and must equal the stored one, the root folded from them must be
+   * the checkpoint's, and the checkpoint's signature must verify. A log that fails is
+   * refused with LOG_ALTERED, and stays refused (memory is not loaded).
    */
   private async catchUp(
     db: Kysely<StoreDatabase>,
@@ -388,19 +441,38 @@ export class OrgLog<S, C, E, X extends object> {
         reason: `this process has seen ${from} entries but the database holds ${head.size}`,
       });
     }
+    const altered = (reason: string) => storeError('LOG_ALTERED', { org: org.slug, reason });
+    let signed: Checkpoint;
+    try {
+      signed = this.openOwnCheckpoint(head.checkpoint);
+    } catch (error) {
+      throw altered(error instanceof Error ? error.message : String(error));
+    }
     let state = memory.loaded ? memory.state : domain.initial();
-    for await (const chunk of readLoggedEnvelopes(db, org.id, from, head.size)) {
+    let tree = memory.loaded ? memory.tree : EMPTY_TREE_STATE;
+    let root = memory.loaded ? memory.root : nodeTreeHasher.emptyRoot();
+    const fold = (leaves: { computed: Uint8Array; stored: Uint8Array }[]) => {
+      const at = leaves.findIndex((l) => !sameBytes(l.computed, l.stored));
+      if (at >= 0) throw altered(`entry ${tree.size + at} does not match its leaf hash`);
+      const appended = appendLeaves(
+        tree,
+        leaves.map((l) => l.computed),
+        nodeTreeHasher,
+      );
+      tree = appended.state;
+      root = appended.root;
+    };
+    for await (const chunk of readLoggedEnvelopes(db, org.id, from, head.size, fold)) {
       for (const logged of chunk) state = domain.evolve(state, domain.revive(logged));
     }
-    const tree: TreeState = { size: head.size, frontier: decodeFrontier(head.compact_range) };
-    const root = stateRoot(tree, nodeTreeHasher);
-    const signed = this.openOwnCheckpoint(head.checkpoint);
-    if (signed.size !== head.size || !Buffer.from(signed.rootHash).equals(Buffer.from(root))) {
-      throw storeError('LOG_INCONSISTENT', {
-        org: org.slug,
-        reason: 'the stored head does not match its signed checkpoint',
-      });
+    if (signed.size !== head.size || !sameBytes(signed.rootHash, root)) {
+      throw altered('the root of the stored entries is not the signed one');
     }
+    const stored = stateRoot(
+      { size: head.size, frontier: decodeFrontier(head.compact_range) },
+      nodeTreeHasher,
+    );
+    if (!sameBytes(stored, root)) throw altered('the stored head is not the signed one');
     return {
       loaded: true,
       state,
@@ -410,6 +482,18 @@ export class OrgLog<S, C, E, X extends object> {
       signed: { size: head.size, root },
     };
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a).equals(Buffer.from(b));
+}
+
+/** A log that does not match its signed checkpoint: retrying a part of the batch cannot help. */
+function isInconsistency(error: unknown): boolean {
+  return (
+    error instanceof SovietError &&
+    (error.code === 'LOG_INCONSISTENT' || error.code === 'LOG_ALTERED')
+  );
 }
 
 interface HeadRow {
@@ -453,4 +537,35 @@ async function insertChunks<T>(
   insert: (chunk: T[]) => Promise<unknown>,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
+}
+
+/**
+ * The private member directory's part of a commit (docs/design/record.md, "Personal
+ * data"): the personal facts the entries commit to, and the erasures they record, in
+ * the same transaction as the entries, so that no name is ever acknowledged without its
+ * entry nor survives the entry that erases it.
+ */
+async function writeDirectory(
+  tx: Kysely<StoreDatabase>,
+  orgId: number,
+  entries: readonly PreparedEntry[],
+): Promise<void> {
+  const rows = entries.flatMap((e) =>
+    (e.personal ?? []).map((p) => ({ org_id: orgId, seq: e.seq, ...p })),
+  );
+  if (rows.length > 0)
+    await insertChunks(rows, (chunk) => tx.insertInto('personal_data').values(chunk).execute());
+  const erased = entries.flatMap((e) => e.erases ?? []);
+  if (erased.length > 0) {
+    await tx
+      .deleteFrom('personal_data')
+      .where('org_id', '=', orgId)
+      .where('subject', 'in', erased)
+      .execute();
+    await tx
+      .deleteFrom('name_choices')
+      .where('org_id', '=', orgId)
+      .where('member_id', 'in', erased)
+      .execute();
+  }
 }

@@ -17,6 +17,8 @@ export interface StoreDatabase {
   log_checkpoints: LogCheckpointsTable;
   blobs: BlobsTable;
   private_data: PrivateDataTable;
+  personal_data: PersonalDataTable;
+  name_choices: NameChoicesTable;
 }
 
 export interface OrganisationsTable {
@@ -84,6 +86,26 @@ export interface BlobsTable {
   org_id: number;
   sha256: Uint8Array;
   content: Uint8Array;
+}
+
+/**
+ * The private member directory (migration 0005): a personal fact an entry commits to,
+ * with its salt. Never logged, exported or rebuilt; erasure deletes a subject's rows.
+ */
+export interface PersonalDataTable {
+  org_id: number;
+  seq: number;
+  subject: string;
+  field: string;
+  value: string;
+  salt: string;
+}
+
+/** A member's choice to show their name outside the organisation (migration 0005). */
+export interface NameChoicesTable {
+  org_id: number;
+  member_id: string;
+  name_public: boolean;
 }
 
 /**

@@ -103,6 +103,8 @@ beforeAll(async () => {
     founderName: 'Ada',
     founderCouncil: 'Docks',
     councils: { name: 'Congress', children: [{ name: 'Docks' }, { name: 'Mills' }] },
+    // Read by anyone (a record kept to members: test/server/privacy-api.test.ts, --token).
+    constitution: { recordVisibility: 'public' },
   });
   const ada = founded.founderId;
   const docks = [ada];

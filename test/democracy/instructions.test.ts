@@ -132,3 +132,22 @@ describe('Mandated delegation: a delegate who votes against a standing instructi
     expect(events.some((e) => e.kind === 'BreachRecorded')).toBe(false);
   });
 });
+
+describe('Mandated delegation: not voting on an instructed motion is a breach, recorded when the vote closes', () => {
+  it('records the breach of a delegate who did not vote, and none for one who did', () => {
+    const { w, o, d, m, targetId, instruction } = setup('yes');
+    w.run(m, { kind: 'CastMotionVote', motionId: targetId, choice: 'yes' });
+    w.tick(w.state.motions.get(targetId)?.voteClosesAt as number);
+    const breaches = w.events('BreachRecorded');
+    expect(breaches).toHaveLength(1);
+    expect(breaches[0]).toMatchObject({
+      memberId: d,
+      councilId: o.docksId,
+      motionId: targetId,
+      instructionId: instruction,
+      instructed: 'yes',
+      voted: 'none',
+    });
+    w.expectReplayEqualsLive();
+  });
+});

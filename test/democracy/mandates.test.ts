@@ -92,6 +92,46 @@ describe('Mandates — rotation: nobody may hold the same seat for more than max
   });
 });
 
+describe('Mandates — rotation counts every mandate on the seat that overlaps a term window, by-elections included', () => {
+  it('refuses a by-election early in the third term to a holder of two full terms', () => {
+    const { w, members, docks } = docksWith(4);
+    const [a, b] = members as [string, string];
+    const chair = `o:${docks}:chair`;
+    electAll(w, chair, [a], members); // term 1
+    w.tick(w.sittingMandate(chair, a).endAt - 14 * DAY);
+    electAll(w, chair, [a], members); // term 2
+    w.tick(w.sittingMandate(chair, a).endAt - 14 * DAY);
+    electAll(w, chair, [b], members); // term 3, to someone else
+    w.advanceDays(10);
+    w.run(b, { kind: 'ResignMandate', mandateId: w.sittingMandate(chair, b).id });
+    const by = w.openElection(chair);
+    expect(by.kind).toBe('by');
+    const refusal = w.refuse(
+      a,
+      { kind: 'Nominate', electionId: by.id, candidateId: a },
+      'ROTATION_CONSECUTIVE',
+    );
+    expect(refusal.message).toContain('term 3 in a row');
+  });
+
+  it('a by-election then a regular election count as two terms in a row', () => {
+    const { w, members, docks } = docksWith(4);
+    const [a, b] = members as [string, string];
+    const chair = `o:${docks}:chair`;
+    electAll(w, chair, [b], members); // term 1, to someone else
+    w.advanceDays(10);
+    w.run(b, { kind: 'ResignMandate', mandateId: w.sittingMandate(chair, b).id });
+    electAll(w, chair, [a], members); // the by-election: the rest of term 1
+    expect(w.sittingMandate(chair, a).terms).toBe(1);
+    w.tick(w.sittingMandate(chair, a).endAt - 14 * DAY);
+    electAll(w, chair, [a], members); // term 2
+    expect(w.sittingMandate(chair, a).terms).toBe(2);
+    w.tick(w.sittingMandate(chair, a).endAt - 14 * DAY);
+    const third = w.openElection(chair);
+    w.refuse(a, { kind: 'Nominate', electionId: third.id, candidateId: a }, 'ROTATION_CONSECUTIVE');
+  });
+});
+
 describe('Mandates — rotation: nobody may hold more than maxConcurrentMandates (2) mandates at once', () => {
   it('counts sitting mandates and accepted candidacies; refuses the third', () => {
     const { w, members, docks } = docksWith(3);

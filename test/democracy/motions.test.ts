@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { BOUNDS, MONTH, type NumericParameter } from '../../src/democracy/index.js';
-import { congressWithDelegates, DAY, electAll, passMotion, TREE, World } from './world.js';
+import {
+  congressWithDelegates,
+  DAY,
+  electAll,
+  electMany,
+  passMotion,
+  TREE,
+  World,
+} from './world.js';
 
 function docksWith(n: number) {
   const w = new World();
@@ -157,7 +165,7 @@ describe('Motions: in base councils votes are secret; in delegate councils votes
 });
 
 describe('Motions: kinds of motion — constitutional (two thirds, congress only), spending (recorded), structure', () => {
-  it('only the congress may amend the constitution, and its motions need a seconder other than the proposer', () => {
+  it('only the congress may amend the constitution; a body of one needs no seconder, or it could never pass a motion', () => {
     const w = new World();
     const o = congressWithDelegates(w);
     const d = o.docks[1] as string; // the only congress delegate
@@ -173,7 +181,7 @@ describe('Motions: kinds of motion — constitutional (two thirds, congress only
       },
       'MOTION_NOT_ALLOWED',
     );
-    // One congress delegate: a seconder must be someone else in the body; the congress has only d.
+    // One congress delegate: nobody else could second, so the motion goes to debate at once.
     w.run(d, {
       kind: 'ProposeMotion',
       councilId: o.rootId,
@@ -182,9 +190,8 @@ describe('Motions: kinds of motion — constitutional (two thirds, congress only
       body: { kind: 'constitutional', parameter: 'termMonths', value: 24 },
     });
     const id = [...w.state.motions.values()].at(-1)?.id as string;
-    w.refuse(d, { kind: 'SecondMotion', motionId: id }, 'CANNOT_SECOND_OWN');
+    expect(w.state.motions.get(id)).toMatchObject({ phase: 'debate', secondersNeeded: 0 });
     w.refuse(b, { kind: 'SecondMotion', motionId: id }, 'NOT_IN_VOTING_BODY');
-    expect(w.state.motions.get(id)?.phase).toBe('proposed');
   });
 
   it('records a spending authorisation; refuses a bad amount', () => {
@@ -216,7 +223,7 @@ describe('Motions: kinds of motion — constitutional (two thirds, congress only
     });
   });
 
-  it('structure: creates a council under the district, merges two branches, dissolves an empty one', () => {
+  it('structure: creates a council under the district, merges two branches (both consenting), dissolves an empty one', () => {
     const w = new World();
     const o = congressWithDelegates(w);
     const d = o.docks[1] as string;
@@ -234,20 +241,33 @@ describe('Motions: kinds of motion — constitutional (two thirds, congress only
     const harbour = w.councilId('Harbour');
     expect(w.state.councils.get(harbour)).toMatchObject({ kind: 'base', parentId: o.northId });
     expect(w.state.councils.get(o.northId)?.childIds).toContain(harbour);
-    // Merge Mill into Docks: Mill's members move, its mandates end, it is dissolved.
+    // Merge Mill into Docks: moved by North and by Mill itself, each by two thirds. Mill's
+    // members move and it is dissolved; its delegate keeps the seat in North (issue 14).
     const millDelegate = w.sittingMandate(`d:${o.millId}`, m);
+    const merge = {
+      kind: 'structure',
+      change: { action: 'merge', fromId: o.millId, intoId: o.docksId },
+    } as const;
     passMotion(w, {
       proposer: d,
       seconder: m,
       councilId: o.northId,
-      body: { kind: 'structure', change: { action: 'merge', fromId: o.millId, intoId: o.docksId } },
+      body: merge,
       votes: { [d]: 'yes', [m]: 'yes' },
+    });
+    expect(w.state.councils.get(o.millId)?.dissolvedAt).toBeNull();
+    passMotion(w, {
+      proposer: o.mill[2] as string,
+      seconder: o.mill[3] as string,
+      councilId: o.millId,
+      body: merge,
+      votes: Object.fromEntries(o.mill.map((x) => [x, 'yes' as const])),
     });
     expect(w.state.councils.get(o.millId)?.dissolvedAt).not.toBeNull();
     expect(w.state.councils.get(o.docksId)?.members.size).toBe(20);
     expect(w.state.members.get(m)?.councilId).toBe(o.docksId);
-    expect(w.state.mandates.get(millDelegate.id)?.endReason).toBe('council-dissolved');
-    // Docks now has 20 members: still one seat, held by d.
+    expect(w.state.mandates.get(millDelegate.id)?.endedAt).toBeNull();
+    // Docks now has 20 members: a base council with members is merged, not dissolved.
     w.refuse(
       d,
       {
@@ -259,20 +279,25 @@ describe('Motions: kinds of motion — constitutional (two thirds, congress only
       },
       'MOTION_NOT_ALLOWED',
     );
-    // North's body is d alone now (Mill's delegate went with Mill): nobody can second, so
-    // the empty Harbour is dissolved by the congress? No: only by North or above. Here
-    // we check the refusal of a non-empty base council above, and dissolve Harbour from
-    // the congress, whose delegate is d.
-    const s = w.seedCouncil(o.founder, 'Depot', 2);
-    electAll(w, `d:${w.councilId('Depot')}`, [s[0] as string], s);
-    electAll(w, `d:${w.councilId('South')}`, [s[0] as string], [s[0] as string]);
-    const e = s[0] as string;
+    // Only the council itself or its parent moves a dissolution: not the congress.
+    w.refuse(
+      d,
+      {
+        kind: 'ProposeMotion',
+        councilId: o.rootId,
+        title: 'T',
+        text: 'x',
+        body: { kind: 'structure', change: { action: 'dissolve', councilId: harbour } },
+      },
+      'MOTION_NOT_ALLOWED',
+    );
+    // The empty Harbour has no voting body to consent: North alone dissolves it.
     passMotion(w, {
       proposer: d,
-      seconder: e,
-      councilId: o.rootId,
+      seconder: m,
+      councilId: o.northId,
       body: { kind: 'structure', change: { action: 'dissolve', councilId: harbour } },
-      votes: { [d]: 'yes', [e]: 'yes' },
+      votes: { [d]: 'yes', [m]: 'yes' },
     });
     expect(w.state.councils.get(harbour)?.dissolvedAt).not.toBeNull();
     expect(w.state.councils.get(o.northId)?.childIds).not.toContain(harbour);
@@ -378,7 +403,13 @@ describe('Entrenched rules: a change of terms or limits applies from the next el
     const first = w.sittingMandate(chairKey, a);
     expect(first.endAt).toBe(w.state.groups.get(chairKey)?.termEndsAt);
     w.tick(first.endAt - 14 * DAY);
-    electAll(w, chairKey, [a], o.docks);
+    // The branches re-elect their delegates to North at the same time: a delegate whose
+    // seat lapsed would lose the congress seat held by virtue of it.
+    electMany(w, [
+      { groupKey: chairKey, candidates: [a], voters: o.docks },
+      { groupKey: `d:${o.docksId}`, candidates: [o.docks[1] as string], voters: o.docks },
+      { groupKey: `d:${o.millId}`, candidates: [o.mill[1] as string], voters: o.mill },
+    ]);
     const second = w.sittingMandate(chairKey, a);
     expect(second.terms).toBe(2);
     // Both amendments, proposed together while the congress delegates still sit.

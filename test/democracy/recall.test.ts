@@ -232,3 +232,58 @@ describe('Recall: votes among delegates are open', () => {
     expect(vote).toMatchObject({ kind: 'VoteCast', by: m, ballot: 'recall' });
   });
 });
+
+describe('Recall: a mandate that ends ends its vote at once, in boxes already open too, and every office held by virtue of it', () => {
+  it('a recalled delegate can no longer vote in an open box of the council above, and loses its chair', async () => {
+    const { northWithDelegates } = await import('./world.js');
+    const w = new World();
+    const o = northWithDelegates(w);
+    const d = o.docks[1] as string;
+    const m = o.mill[1] as string;
+    electAll(w, `o:${o.northId}:chair`, [d], [d, m]);
+    const chairMandate = w.sittingMandate(`o:${o.northId}:chair`, d);
+    // A motion of North goes to the vote: the roll (d and m) is fixed now.
+    const [proposed] = w.run(m, {
+      kind: 'ProposeMotion',
+      councilId: o.northId,
+      title: 'Strike fund',
+      text: 'North sets up a strike fund.',
+      body: { kind: 'ordinary' },
+    });
+    const motionId = proposed?.kind === 'MotionProposed' ? proposed.motionId : '';
+    w.run(d, { kind: 'SecondMotion', motionId });
+    // Docks moves to recall its delegate; its vote closes while North's is open.
+    w.advanceDays(2);
+    const seat = w.sittingMandate(`d:${o.docksId}`, d);
+    const [a, , c, e] = o.docks as [string, string, string, string];
+    const p = open(w, a, seat.id);
+    w.run(c, { kind: 'SignRecallPetition', petitionId: p.petitionId });
+    for (const v of [a, c, e])
+      w.run(v, { kind: 'CastRecallVote', petitionId: p.petitionId, choice: 'recall' });
+    w.tick(w.state.motions.get(motionId)?.debateClosesAt as number);
+    expect(w.state.motions.get(motionId)?.phase).toBe('voting');
+    w.tick(w.state.petitions.get(p.petitionId)?.voteClosesAt as number);
+    expect(w.state.mandates.get(seat.id)?.endReason).toBe('recalled');
+    expect(w.state.motions.get(motionId)?.phase).toBe('voting');
+
+    w.refuse(d, { kind: 'CastMotionVote', motionId, choice: 'yes' }, 'NOT_ON_ROLL');
+    expect(w.state.mandates.get(chairMandate.id)?.endedAt).not.toBeNull();
+    expect(w.openElection(`o:${o.northId}:chair`).kind).toBe('by');
+    w.expectReplayEqualsLive();
+  });
+});
+
+describe('Mandates: a delegate who transfers away loses the offices held by virtue of the seat', () => {
+  it('ends the chair of the council above when the delegate seat ends with the transfer', async () => {
+    const { northWithDelegates } = await import('./world.js');
+    const w = new World();
+    const o = northWithDelegates(w);
+    const d = o.docks[1] as string;
+    const m = o.mill[1] as string;
+    electAll(w, `o:${o.northId}:chair`, [d], [d, m]);
+    const chair = w.sittingMandate(`o:${o.northId}:chair`, d);
+    w.run(d, { kind: 'TransferMember', toCouncilId: o.millId });
+    expect(w.state.mandates.get(chair.id)?.endReason).toBe('basis-ended');
+    w.expectReplayEqualsLive();
+  });
+});

@@ -38,32 +38,53 @@ describe('Record: an entry is at most 65,535 bytes; the ballots of a large box a
   });
 });
 
-describe('Motions: structure — dissolving a delegate council moves its children to its parent', () => {
-  it('ends the seats that sat in it and opens the children’s elections to the parent', () => {
+describe('Motions: structure — no structure change ends a mandate early; dissolving or merging a council needs two thirds of the council itself and of its parent', () => {
+  it('the parent alone cannot dissolve a council; with the council’s own consent, the seats sit on to the end of their term', () => {
     const w = new World();
     const o = congressWithDelegates(w);
     const s = w.seedCouncil(o.founder, 'Depot', 3);
     electAll(w, `d:${w.councilId('Depot')}`, [s[0] as string], s);
     electAll(w, `d:${w.councilId('South')}`, [s[0] as string], [s[0] as string]);
     const d = o.docks[1] as string;
+    const m = o.mill[1] as string;
     const e = s[0] as string;
     const docksSeat = w.sittingMandate(`d:${o.docksId}`, d);
+    const dissolveNorth = {
+      kind: 'structure',
+      change: { action: 'dissolve', councilId: o.northId },
+    } as const;
     passMotion(w, {
       proposer: d,
       seconder: e,
       councilId: o.rootId,
-      body: { kind: 'structure', change: { action: 'dissolve', councilId: o.northId } },
+      body: dissolveNorth,
       votes: { [d]: 'yes', [e]: 'yes' },
     });
+    expect(w.events('MotionVotingClosed').at(-1)).toMatchObject({
+      passed: true,
+      threshold: 'two-thirds',
+    });
+    expect(w.state.councils.get(o.northId)?.dissolvedAt).toBeNull();
+    // North consents, by two thirds of its own delegates.
+    passMotion(w, {
+      proposer: d,
+      seconder: m,
+      councilId: o.northId,
+      body: dissolveNorth,
+      votes: { [d]: 'yes', [m]: 'yes' },
+    });
     expect(w.state.councils.get(o.northId)?.dissolvedAt).not.toBeNull();
+    // Its children move to its parent.
     expect(w.state.councils.get(o.docksId)?.parentId).toBe(o.rootId);
     expect(w.state.councils.get(o.rootId)?.childIds).toEqual(
       expect.arrayContaining([o.docksId, o.millId]),
     );
-    expect(w.state.mandates.get(docksSeat.id)?.endReason).toBe('council-dissolved');
-    // Docks now elects its delegates to the congress directly.
+    // Docks' delegate keeps the seat (now in the congress) until the term ends.
+    expect(w.state.mandates.get(docksSeat.id)?.endedAt).toBeNull();
     expect(w.state.groups.get(`d:${o.docksId}`)?.seatCouncilId).toBe(o.rootId);
-    expect(w.openElection(`d:${o.docksId}`).kind).toBe('regular');
+    expect(w.events('MandateEnded').filter((x) => x.reason === 'council-dissolved')).toEqual([]);
+    w.tick(docksSeat.endAt);
+    expect(w.state.mandates.get(docksSeat.id)?.endReason).toBe('expired');
     w.expectReplayEqualsLive();
   });
 });

@@ -92,6 +92,8 @@ function modelVerdict(
     if (!positive) return 'BAD_COMMAND';
     if (typeOf(s.from) !== 'asset' || typeOf(s.to) !== 'asset') return 'LEDGER_ACCOUNT_TYPE';
     if (s.from === s.to) return 'BAD_COMMAND';
+    // Only into the account the ledger opened with, without a motion (issue 14).
+    if (s.to !== 'cash') return 'TRANSFER_NEEDS_MOTION';
     if (goesNegative(s.from, 'credit')) return 'INSUFFICIENT_FUNDS';
     return null;
   }

@@ -58,26 +58,29 @@ describe('Treasury: a double-entry ledger per council, kept by its elected treas
       name: 'Bank account',
       accountType: 'asset',
     });
+    // Into the new account only under a motion (issue 14); income may go straight in.
+    b.w.refuse(
+      treasurer,
+      { kind: 'RecordTransfer', councilId: b.docksId, amount: 1, from: 'cash', to: 'bank' },
+      'TRANSFER_NEEDS_MOTION',
+    );
+    b.w.run(treasurer, { ...incomeCmd, amount: 20_000, into: 'bank' });
     const transfer = {
       kind: 'RecordTransfer' as const,
       councilId: b.docksId,
-      amount: 20_000,
-      from: 'cash',
-      to: 'bank',
-      memo: 'Deposit',
+      amount: 5_000,
+      from: 'bank',
+      to: 'cash',
+      memo: 'To the till',
     };
     b.w.refuse(member, transfer, 'NOT_TREASURER');
     b.w.run(treasurer, transfer);
-    expect(balances(b.w, b.docksId)).toMatchObject({ cash: 30_000, bank: 20_000, income: 50_000 });
+    expect(balances(b.w, b.docksId)).toMatchObject({ cash: 55_000, bank: 15_000, income: 70_000 });
     // Money that is not there cannot be moved.
-    b.w.refuse(
-      treasurer,
-      { ...transfer, from: 'bank', to: 'cash', amount: 20_001 },
-      'INSUFFICIENT_FUNDS',
-    );
+    b.w.refuse(treasurer, { ...transfer, amount: 15_001 }, 'INSUFFICIENT_FUNDS');
     b.w.refuse(treasurer, { ...transfer, to: 'income' }, 'LEDGER_ACCOUNT_TYPE');
     b.w.refuse(treasurer, { ...transfer, to: 'vault' }, 'LEDGER_ACCOUNT_UNKNOWN');
-    b.w.refuse(treasurer, { ...transfer, to: 'cash' }, 'BAD_COMMAND');
+    b.w.refuse(treasurer, { ...transfer, from: 'cash' }, 'BAD_COMMAND');
     for (const amount of [0, -5, 1.5, Number.NaN, 2 ** 60])
       b.w.refuse(treasurer, { ...incomeCmd, amount }, 'BAD_COMMAND');
     b.w.refuse(treasurer, { ...incomeCmd, account: 'expenses' }, 'LEDGER_ACCOUNT_TYPE');
@@ -364,6 +367,59 @@ describe('Treasury: no payment to a mandate holder for their office exceeds the 
       },
       'MOTION_NOT_ALLOWED',
     );
+  });
+});
+
+describe('Treasury: the wage cap applies to every payment to a person holding a mandate, whatever the motion says', () => {
+  it('caps a payment to a mandate holder that the motion does not call office pay', () => {
+    const f = federation();
+    const { w, b } = f;
+    f.amend('wageCap', 200_000);
+    f.amend('wageCapCurrency', 'EUR');
+    // A spending motion to the treasurer as a person, naming no mandate.
+    const gift = authorise(b, 1_000_000, { payee: 'Our treasurer', payeeMemberId: f.treasurer });
+    w.refuse(f.treasurer, pay(b, gift, 200_001), 'WAGE_CAP_EXCEEDED');
+    w.run(f.treasurer, pay(b, gift, 200_000));
+    w.refuse(f.treasurer, pay(b, gift, 1), 'WAGE_CAP_EXCEEDED');
+    expect(w.events('PaymentMade').at(-1)?.wage).toMatchObject({ memberId: f.treasurer });
+    // A member who holds no mandate is paid as any payee.
+    const other = authorise(b, 300_000, { payee: 'A member', payeeMemberId: b.member });
+    w.run(f.treasurer, pay(b, other, 300_000));
+    w.expectReplayEqualsLive();
+  });
+});
+
+describe('Treasury: moving money to a new account needs a motion', () => {
+  it('refuses a transfer into an asset account the ledger did not open with; a spending motion can move it', () => {
+    const f = federation();
+    const { w, b } = f;
+    w.run(f.treasurer, {
+      kind: 'AddLedgerAccount',
+      councilId: f.docksId,
+      code: 'pocket',
+      name: 'A new account',
+      accountType: 'asset',
+    });
+    w.refuse(
+      f.treasurer,
+      { kind: 'RecordTransfer', councilId: f.docksId, amount: 1000, from: 'cash', to: 'pocket' },
+      'TRANSFER_NEEDS_MOTION',
+    );
+    const move = authorise(b, 1000, { payee: 'Our new bank account' });
+    w.run(f.treasurer, {
+      kind: 'MakePayment',
+      authorisationId: move,
+      amount: 1000,
+      account: 'pocket',
+    });
+    // Back into the account the ledger opened with needs no motion.
+    w.run(f.treasurer, {
+      kind: 'RecordTransfer',
+      councilId: f.docksId,
+      amount: 1000,
+      from: 'pocket',
+      to: 'cash',
+    });
   });
 });
 

@@ -17,6 +17,7 @@ import { main } from '../../src/cli/main.js';
 import { buildApp } from '../../src/server/build-app.js';
 import { createSovietService, type SovietService } from '../../src/service/index.js';
 import { type DemocracyStore, democracyDomain } from '../../src/store/democracy-domain.js';
+import { directoryNames } from '../../src/store/directory.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { DemocracyTables } from '../../src/store/projections/tables.js';
@@ -118,14 +119,43 @@ describe('soviet demo', () => {
     }
   });
 
+  it('publishes nobody: no member name is anywhere on its log, only opaque ids and commitments', async () => {
+    const orgId = (await store.organisation('demo')).id;
+    const names = [...(await directoryNames(store.db, orgId)).values()];
+    expect(names.length).toBeGreaterThan(250);
+    const entries = await store.db
+      .selectFrom('log_entries')
+      .select('entry')
+      .where('org_id', '=', orgId)
+      .execute();
+    const blobs = await store.db
+      .selectFrom('blobs')
+      .select('content')
+      .where('org_id', '=', orgId)
+      .execute();
+    const log = [...entries.map((e) => e.entry), ...blobs.map((b) => b.content)]
+      .map((bytes) => Buffer.from(bytes).toString('utf8'))
+      .join('\n');
+    expect(log).toContain('nameCommitment');
+    const hits = names.filter((name) => log.includes(name));
+    expect(hits).toEqual([]);
+    // Not even a surname alone (the demo's names are first name and surname).
+    const surnames = new Set(names.map((n) => n.split(' ').at(-1) as string));
+    expect([...surnames].filter((w) => w.length > 3 && log.includes(w))).toEqual([]);
+  });
+
   it('shows a living federation: councils, members, decided elections and motions', async () => {
     const org = await service.organisationView('demo');
     expect(org.councils).toBe(12);
     expect(org.members).toBeGreaterThan(250);
     expect(org.members).toBeLessThan(450);
     expect(org.foundedAt).toBeLessThan(startedAt - 200 * 86_400_000);
-    // The congress changed two rules by constitutional motions.
-    expect(org.constitution).toMatchObject({ delegateRatio: 12, maxConcurrentMandates: 3 });
+    // The congress changed three rules by constitutional motions, and opened its record.
+    expect(org.constitution).toMatchObject({
+      delegateRatio: 12,
+      maxConcurrentMandates: 3,
+      recordVisibility: 'public',
+    });
     const congress = await service.councilView('demo', org.tree.id);
     expect(congress.delegates.length).toBeGreaterThan(10);
     expect(congress.offices.every((o) => o.holders.length === 1)).toBe(true);

@@ -34,10 +34,12 @@ const printed = (spy: MockInstance<typeof process.stdout.write>) =>
   spy.mock.calls.map((c) => String(c[0])).join('');
 
 /** Runs `statement` on the database behind the CLI's back. */
-async function damage(statement: (store: DemocracyStore, orgId: number) => Promise<unknown>) {
+async function damage<T>(
+  statement: (store: DemocracyStore, orgId: number) => Promise<T>,
+): Promise<T> {
   const store = await openStore(target.config, { domain: democracyDomain });
   try {
-    await statement(store, (await store.organisation(org)).id);
+    return await statement(store, (await store.organisation(org)).id);
   } finally {
     await store.close();
   }
@@ -91,20 +93,49 @@ describe('soviet fsck on the democracy', () => {
   });
 
   it('names a projection row that does not follow from the log', async () => {
+    const before = await damage((store, orgId) =>
+      sql<{
+        council_id: string;
+      }>`select council_id from members where org_id = ${orgId} and member_id = 'm2'`.execute(
+        store.db,
+      ),
+    );
     await damage((store, orgId) =>
-      sql`update members set name = 'Mallory' where org_id = ${orgId} and member_id = 'm2'`.execute(
+      sql`update members set council_id = 'c99' where org_id = ${orgId} and member_id = 'm2'`.execute(
         store.db,
       ),
     );
     expect(await main([...flags, 'fsck', org])).toBe(1);
     expect(printed(out)).toContain('projection members: the live row');
-    expect(printed(out)).toContain('Mallory');
+    expect(printed(out)).toContain('c99');
     expect(printed(err)).toContain('soviet: FSCK_PROBLEMS:');
     await damage((store, orgId) =>
-      sql`update members set name = 'M2' where org_id = ${orgId} and member_id = 'm2'`.execute(
+      sql`update members set council_id = ${before.rows[0]?.council_id} where org_id = ${orgId} and member_id = 'm2'`.execute(
         store.db,
       ),
     );
+    out.mockClear();
+    expect(await main([...flags, 'fsck', org])).toBe(0);
+  });
+
+  it('names a directory name that does not open its commitment on the log', async () => {
+    const rename = (name: string) =>
+      damage((store, orgId) =>
+        sql`update personal_data set value = ${name} where org_id = ${orgId} and subject = 'm2' and field = 'name'`.execute(
+          store.db,
+        ),
+      );
+    const { rows } = await damage((store, orgId) =>
+      sql<{
+        value: string;
+      }>`select value from personal_data where org_id = ${orgId} and subject = 'm2' and field = 'name'`.execute(
+        store.db,
+      ),
+    );
+    await rename('Mallory');
+    expect(await main([...flags, 'fsck', org])).toBe(1);
+    expect(printed(out)).toContain('directory: the name of m2 does not open a commitment');
+    await rename(rows[0]?.value as string);
     out.mockClear();
     expect(await main([...flags, 'fsck', org])).toBe(0);
   });

@@ -7,6 +7,7 @@ import {
   votingBody,
 } from '../../src/democracy/index.js';
 import { SovietError } from '../../src/errors/soviet-error.js';
+import { directoryNames } from '../../src/store/directory.js';
 import { fsck } from '../../src/store/fsck.js';
 import type { DemocracyTables } from '../../src/store/projections/tables.js';
 import { DAY, join, openServiceWorld, type ServiceWorld } from './service-world.js';
@@ -277,7 +278,6 @@ async function expectProjectionsMatchState(org: string, s: OrgState): Promise<vo
   expect(members.size).toBe(s.members.size);
   for (const m of s.members.values())
     expect(members.get(m.id)).toMatchObject({
-      name: m.name,
       council_id: m.councilId,
       status: m.status,
     });
@@ -361,6 +361,24 @@ async function expectProjectionsMatchState(org: string, s: OrgState): Promise<vo
   );
 }
 
+/** A word in every member's name, to look for on the log (record.md, "Personal data"). */
+const MARK = 'Quillon';
+
+/** Every name the directory holds, and the marker, appear nowhere in the log's entries. */
+async function expectNoNameOnTheLog(org: string): Promise<void> {
+  const orgId = (await w.store.organisation(org)).id;
+  const names = [...(await directoryNames(w.store.db, orgId)).values()];
+  expect(names.length).toBeGreaterThan(7);
+  const rows = await w.store.db
+    .selectFrom('log_entries')
+    .select('entry')
+    .where('org_id', '=', orgId)
+    .execute();
+  const log = rows.map((r) => Buffer.from(r.entry).toString('utf8')).join('\n');
+  expect(log).not.toContain(MARK);
+  expect(names.filter((n) => log.includes(n))).toEqual([]);
+}
+
 describe('replay equals live', () => {
   it('after random command sequences, fsck is clean and the projections match the state', async () => {
     await fc.assert(
@@ -369,7 +387,7 @@ describe('replay equals live', () => {
         const founded = await w.service.foundOrganisation({
           name: 'Property Union',
           slug: org,
-          founderName: 'Founder',
+          founderName: `${MARK} Founder`,
           councils: TREE,
           founderCouncil: 'Docks',
         });
@@ -377,9 +395,10 @@ describe('replay equals live', () => {
         const mill = [...(await w.service.state(org)).councils.values()].find(
           (c) => c.name === 'Mill',
         )?.id as string;
-        const seed = await join(w.service, org, first, 'Seed');
+        const seed = await join(w.service, org, first, `${MARK} Seed`);
         await w.service.execute(org, seed, { kind: 'TransferMember', toCouncilId: mill });
-        for (let i = 0; i < 6; i++) await join(w.service, org, i % 2 ? seed : first, `N${i}`);
+        for (let i = 0; i < 6; i++)
+          await join(w.service, org, i % 2 ? seed : first, `${MARK} N${i}`);
 
         for (const x of actions) {
           const state = await w.service.state(org);
@@ -391,7 +410,7 @@ describe('replay equals live', () => {
           if (x.op === 'join') {
             const active = [...state.members.values()].filter((m) => m.status === 'active');
             const inviter = at(active, x.a);
-            if (inviter) await join(w.service, org, inviter.id, `J${x.b}`);
+            if (inviter) await join(w.service, org, inviter.id, `${MARK} J${x.b}`);
             continue;
           }
           for (const [actor, command] of commandsOf(state, x)) {
@@ -410,6 +429,7 @@ describe('replay equals live', () => {
         expect(report.orgs[0]?.problems).toEqual([]);
         expect(report.orgs[0]?.size).toBeGreaterThan(20);
         await expectProjectionsMatchState(org, await w.service.state(org));
+        await expectNoNameOnTheLog(org);
       }),
       { numRuns: 6 },
     );

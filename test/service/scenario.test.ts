@@ -62,8 +62,10 @@ describe('the service on a real store', () => {
     expect(view.members).toBe(1);
     expect(view.tree.children.map((c) => c.name)).toEqual(['North', 'South']);
     docksId = view.tree.children[0]?.children[0]?.id as string;
-    const me = await w.service.memberView(org, founder);
-    expect(me).toMatchObject({ name: 'Ada', status: 'active', mandates: [] });
+    const me = await w.service.memberView(org, founder, 'member');
+    expect(me).toMatchObject({ name: 'Ada', erased: false, status: 'active', mandates: [] });
+    // Names by role: someone outside the organisation sees no ordinary member's name.
+    expect((await w.service.memberView(org, founder, 'public')).name).toBeNull();
     expect(me.council?.name).toBe('Docks');
     // The founder's council's elections opened at once, like any other.
     expect(view.openElections).toBe(4);

@@ -100,7 +100,7 @@ describe('the append path', () => {
     const [row] = await entryRows(org.id);
     const text = Buffer.from(row?.entry ?? []).toString('utf8');
     expect(text).toBe(
-      '{"actor":"alice","data":{"amount":3,"counter":"apples"},"seq":0,"time":"2026-01-01T00:00:01.500Z","type":"test.added","v":1}',
+      '{"actor":"alice","data":{"amount":3,"counter":"apples"},"seq":0,"time":"2026-01-01T00:00:01.500Z","type":"test.added","v":2}',
     );
     expect(decodeEntry(row?.entry ?? new Uint8Array()).seq).toBe(0);
     const cp = parseCheckpoint(parseNote(done.checkpoint).text);

@@ -69,7 +69,7 @@ describe('openStore', () => {
           message: expect.stringContaining(`pid ${process.pid}`),
         });
         const lock = join(target.config.dataDir, LOCK_FILE);
-        expect(readFileSync(lock, 'utf8').trim()).toBe(String(process.pid));
+        expect(readFileSync(lock, 'utf8')).toMatch(new RegExp(`^pid ${process.pid}\n`));
       }
     } finally {
       await first.close();

@@ -52,6 +52,28 @@ describe('the API client', () => {
     expect(seen[1]?.headers['content-type']).toBe('application/json');
   });
 
+  it('sends a fresh Idempotency-Key with each state-changing request, and retries a lost one with the same key', async () => {
+    let failNext = true;
+    const { fetcher, seen } = fakeFetch((r) => {
+      if (r.method === 'POST' && failNext) {
+        failNext = false;
+        throw new TypeError('Failed to fetch');
+      }
+      return json(201, { ok: true });
+    });
+    const client = new ApiClient({ fetch: fetcher, cookies: () => 'soviet_csrf=t' });
+    expect(await client.post('/orgs/acme/motions', { title: 'Strike' })).toEqual({ ok: true });
+    await client.post('/orgs/acme/motions', { title: 'Strike' });
+    await client.get('/orgs/acme');
+    const keys = seen.map((r) => r.headers['idempotency-key']);
+    expect(keys[0]).toMatch(/^"[0-9a-f-]{36}"$/);
+    // The lost request was sent again with its key; the next request has a new one.
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).toMatch(/^"[0-9a-f-]{36}"$/);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(keys[3]).toBeUndefined();
+  });
+
   it('can take the CSRF token from an endpoint, once', async () => {
     const { fetcher, seen } = fakeFetch((r) =>
       r.url.endsWith('/session/csrf') ? json(200, { token: 'abc' }) : json(200, {}),

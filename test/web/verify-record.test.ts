@@ -25,7 +25,7 @@ const otherKey = generateNoteKey(ORIGIN, new Uint8Array(32).fill(8), nobleEd2551
 function entries(count: number): Uint8Array[] {
   return Array.from({ length: count }, (_, seq) =>
     encodeEntry({
-      v: 1,
+      v: 2,
       seq,
       time: `2026-11-26T12:${String(seq % 60).padStart(2, '0')}:00.000Z`,
       type: seq === 0 ? 'OrganisationFounded' : 'MotionProposed',
@@ -189,7 +189,7 @@ describe('the browser record verifier', () => {
     });
     const rewritten = [...log];
     rewritten[3] = encodeEntry({
-      v: 1,
+      v: 2,
       seq: 3,
       time: '2026-11-26T12:03:00.000Z',
       type: 'MotionProposed',

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { decodeEntry } from '../../record/index.js';
 import { checkPrivateParts } from '../../service/private-parts-check.js';
+import type { DemocracyStore } from '../../store/democracy-domain.js';
 import { storeError } from '../../store/errors.js';
 import { type FsckOrgReport, type FsckReport, fsck } from '../../store/fsck.js';
 import { instanceDomain } from '../../store/instance-domain.js';
@@ -34,39 +35,9 @@ export function register(program: Command): void {
     .action(async (org: string | undefined, options: { json?: boolean }, command: Command) => {
       const config = resolveConfig(command.optsWithGlobals());
       const store = await openStore(config, { domain: instanceDomain });
-      const recordOnly = new Store({ ...store.internals(), domain: recordOnlyDomain });
-      const progress = progressBar('checking', 'entries');
       try {
-        const orgs = org ? [await store.organisation(org)] : await store.organisations();
-        const reports: FsckOrgReport[] = [];
-        for (const o of orgs) {
-          const onProgress = (_org: string, done: number, size: number) =>
-            progress.update(done, size);
-          if (await isDemocracyLog(store.db, o)) {
-            const [one] = (await fsck(store, o.slug, onProgress)).orgs;
-            const secrets = await checkPrivateParts(store, o.slug);
-            if (one) reports.push({ ...one, problems: [...one.problems, ...secrets] });
-          } else reports.push(...(await fsck(recordOnly, o.slug, onProgress)).orgs);
-        }
-        progress.stop();
-        const report: FsckReport = {
-          ok: reports.every((r) => r.problems.length === 0),
-          orgs: reports,
-        };
-        if (options.json) {
-          process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-        } else {
-          for (const r of report.orgs) {
-            const head = `${r.org}: ${r.size} entries, ${r.checkpoints} checkpoints, ${r.projectionRows} projection rows`;
-            process.stdout.write(
-              r.problems.length === 0
-                ? `${head}: ok\n`
-                : `${head}: ${r.problems.length} problem(s)\n`,
-            );
-            for (const p of r.problems) process.stdout.write(`  - ${p}\n`);
-          }
-          if (report.orgs.length === 0) process.stdout.write('No organisations.\n');
-        }
+        const report = await checkStore(store, org);
+        printReport(report, options.json === true);
         const bad = report.orgs.filter((r) => r.problems.length > 0);
         if (bad.length > 0) {
           throw storeError('FSCK_PROBLEMS', {
@@ -75,10 +46,49 @@ export function register(program: Command): void {
           });
         }
       } finally {
-        progress.stop();
         await store.close();
       }
     });
+}
+
+/**
+ * The whole check of `soviet fsck` (also run by `soviet restore`): every organisation,
+ * or only `org`, with a progress bar on stderr.
+ */
+export async function checkStore(store: DemocracyStore, org?: string): Promise<FsckReport> {
+  const recordOnly = new Store({ ...store.internals(), domain: recordOnlyDomain });
+  const progress = progressBar('checking', 'entries');
+  try {
+    const orgs = org ? [await store.organisation(org)] : await store.organisations();
+    const reports: FsckOrgReport[] = [];
+    for (const o of orgs) {
+      const onProgress = (_org: string, done: number, size: number) => progress.update(done, size);
+      if (await isDemocracyLog(store.db, o)) {
+        const [one] = (await fsck(store, o.slug, onProgress)).orgs;
+        const secrets = await checkPrivateParts(store, o.slug);
+        if (one) reports.push({ ...one, problems: [...one.problems, ...secrets] });
+      } else reports.push(...(await fsck(recordOnly, o.slug, onProgress)).orgs);
+    }
+    return { ok: reports.every((r) => r.problems.length === 0), orgs: reports };
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Prints an fsck report on stdout: a line per organisation and its problems, or JSON. */
+export function printReport(report: FsckReport, json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  for (const r of report.orgs) {
+    const head = `${r.org}: ${r.size} entries, ${r.checkpoints} checkpoints, ${r.projectionRows} projection rows`;
+    process.stdout.write(
+      r.problems.length === 0 ? `${head}: ok\n` : `${head}: ${r.problems.length} problem(s)\n`,
+    );
+    for (const p of r.problems) process.stdout.write(`  - ${p}\n`);
+  }
+  if (report.orgs.length === 0) process.stdout.write('No organisations.\n');
 }
 
 /**

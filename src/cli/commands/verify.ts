@@ -21,6 +21,7 @@ import {
 import {
   BundleCapture,
   compareWithServer,
+  jsonGetter,
   type PageComparison,
   type ReplaySource,
   replaySourceOf,
@@ -63,10 +64,14 @@ export function register(program: Command): void {
       '--replay',
       "also replay the events and compare the result with the server's organisation page (a Soviet server's …/api/v1/orgs/<org>/log only); a public replay cannot know who voted or the sealed ballots, which that page does not show",
     )
+    .option(
+      '--token <token>',
+      'a read token the organisation granted by motion, for a record kept to its members (default: $SOVIET_TOKEN)',
+    )
     .option('--concurrency <n>', 'fetches in flight at once', '16')
     .option('--json', 'print the result as JSON')
     .action(async (source: string, options: VerifyOptions) => {
-      await verifyCommand(source, options);
+      await verifyCommand(source, { ...options, token: options.token ?? process.env.SOVIET_TOKEN });
     });
 }
 
@@ -76,6 +81,8 @@ export interface VerifyOptions {
   stateFile: string;
   envelopes?: boolean;
   replay?: boolean;
+  /** A read token (Authorization: Bearer) for a record kept to members. */
+  token?: string | undefined;
   concurrency: string;
   json?: boolean;
 }
@@ -103,7 +110,8 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
   const replaySource: ReplaySource | undefined = options.replay
     ? replaySourceOf(source)
     : undefined;
-  const fetcher = await fetcherFor(source);
+  const fetcher = await fetcherFor(source, options.token);
+  const getJson = jsonGetter(options.token);
   const stateFile = resolve(options.stateFile);
   const state = await readState(stateFile);
 
@@ -162,7 +170,7 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
   // Step 4: replay the verified entries and compare with the server's page.
   let replay: (PageComparison & { grewFrom?: number }) | undefined;
   if (replaySource && capture) {
-    replay = await compareWithServer(capture.entries(result.size), replaySource);
+    replay = await compareWithServer(capture.entries(result.size), replaySource, getJson);
     if (replay.difference) {
       // The server's page may reflect a newer log than the checkpoint: if the log grew,
       // verify the grown log (consistent with the one just verified) and replay once more.
@@ -172,7 +180,7 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
         capture = new BundleCapture();
         result = await verifyOnce(fetcher, result.checkpointNote, capture);
         replay = {
-          ...(await compareWithServer(capture.entries(result.size), replaySource)),
+          ...(await compareWithServer(capture.entries(result.size), replaySource, getJson)),
           grewFrom: before,
         };
       }
@@ -294,7 +302,7 @@ function checkPrevious(note: string, verifier: NoteVerifier | undefined, file: s
   }
 }
 
-async function fetcherFor(source: string): Promise<LogFetcher> {
+async function fetcherFor(source: string, token: string | undefined): Promise<LogFetcher> {
   if (/^https?:\/\//i.test(source)) {
     let base: URL;
     try {
@@ -304,9 +312,19 @@ async function fetcherFor(source: string): Promise<LogFetcher> {
     }
     return async (path) => {
       const response = await fetch(new URL(path, base), {
-        headers: { 'accept-encoding': 'gzip, identity' },
+        headers: {
+          'accept-encoding': 'gzip, identity',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
       });
       if (response.status === 404 || response.status === 410) return null;
+      if (response.status === 401 || response.status === 403)
+        throw recordError('VERIFY_FETCH_FAILED', {
+          path,
+          reason: token
+            ? `HTTP ${response.status}: the read token was refused (never granted, or revoked)`
+            : `HTTP ${response.status}: the record is open to the organisation's members only; pass a read token with --token or SOVIET_TOKEN`,
+        });
       if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
       return new Uint8Array(await response.arrayBuffer());
     };

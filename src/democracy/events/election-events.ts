@@ -1,4 +1,5 @@
 import type { CountReport } from '../../counting/index.js';
+import type { PersonalFact } from '../personal.js';
 import type { Election } from '../state.js';
 
 /** Elections (RULES.md, Elections). */
@@ -37,6 +38,13 @@ export interface NominationAccepted {
   readonly at: number;
   readonly by: string;
   readonly electionId: string;
+  /**
+   * SHA-256(salt ‖ name) of the name the candidate stands under (democracy/personal.ts),
+   * or null when the caller gave none; the name lives in the private member directory.
+   */
+  readonly nameCommitment: string | null;
+  /** The name and salt, for the directory: never logged, never replayed. */
+  readonly personal?: readonly PersonalFact[];
 }
 
 export interface CandidacyWithdrawn {
@@ -90,7 +98,8 @@ export const electionEventMeanings: Readonly<Record<ElectionEvent['kind'], strin
   ElectionDeferred:
     'A regular election came due but its electing body had nobody in it; it opens when someone joins.',
   CandidateNominated: 'A member of the electing body nominated a candidate (themself included).',
-  NominationAccepted: 'The nominee accepted and passed the rotation checks.',
+  NominationAccepted:
+    'The nominee accepted and passed the rotation checks; `nameCommitment` commits to the name they stand under.',
   CandidacyWithdrawn:
     'A nomination was declined, withdrawn, or dropped because the candidate left or became ineligible.',
   VotingOpened:

@@ -1,3 +1,4 @@
+import { type AccessEvent, accessEventMeanings } from './access-events.js';
 import { type BallotEvent, ballotEventMeanings } from './ballot-events.js';
 import { type BudgetEvent, budgetEventMeanings } from './budget-events.js';
 import { type ElectionEvent, electionEventMeanings } from './election-events.js';
@@ -8,6 +9,7 @@ import { type OrganisationEvent, organisationEventMeanings } from './organisatio
 import { type RecallEvent, recallEventMeanings } from './recall-events.js';
 import { type TreasuryEvent, treasuryEventMeanings } from './treasury-events.js';
 
+export type * from './access-events.js';
 export type * from './ballot-events.js';
 export type * from './budget-events.js';
 export type * from './election-events.js';
@@ -22,7 +24,8 @@ export type * from './treasury-events.js';
  * Every event of the democracy domain. Each is an immutable value tagged by `kind`,
  * carries `at` (ms since epoch; for a deadline event, the deadline) and, when a member
  * acted in public, `by`. `secret`, where present, is kept private by the store and
- * never published (RECORD.md, "Secret ballots on a public record").
+ * never published (RECORD.md, "Secret ballots on a public record"); `personal`, where
+ * present, goes to the private member directory and is neither logged nor replayed.
  */
 export type DemocracyEvent =
   | OrganisationEvent
@@ -33,7 +36,8 @@ export type DemocracyEvent =
   | RecallEvent
   | MotionEvent
   | TreasuryEvent
-  | BudgetEvent;
+  | BudgetEvent
+  | AccessEvent;
 
 export type EventKind = DemocracyEvent['kind'];
 
@@ -54,6 +58,7 @@ export const EVENT_CATALOGUE: ReadonlyArray<{
   { area: 'Motions, instructions and breaches', meanings: motionEventMeanings },
   { area: 'Treasury', meanings: treasuryEventMeanings },
   { area: 'Participatory budgets', meanings: budgetEventMeanings },
+  { area: 'Access to the record', meanings: accessEventMeanings },
 ];
 
 export const EVENT_KINDS: ReadonlySet<string> = new Set(

@@ -30,5 +30,5 @@ export type MandateEvent = MandateGranted | MandateEnded;
 export const mandateEventMeanings: Readonly<Record<MandateEvent['kind'], string>> = {
   MandateGranted: 'A winner of an election received a mandate on the seat group for its term.',
   MandateEnded:
-    'A mandate ended: its term expired, it was recalled, its holder resigned, left, was expelled or transferred, or its council was dissolved.',
+    'A mandate ended: its term expired, it was recalled, its holder resigned, left, was expelled or transferred, its council was dissolved, or (`basis-ended`) the delegate seat that put its holder in the voting body that gave it ended.',
 };

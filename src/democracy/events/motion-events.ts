@@ -122,7 +122,8 @@ export interface BreachRecorded {
   readonly motionId: string;
   readonly instructionId: string;
   readonly instructed: Choice;
-  readonly voted: Choice;
+  /** `none`: the delegate was on the roll and did not vote (recorded at the close). */
+  readonly voted: Choice | 'none';
 }
 
 export interface SpendingAuthorised {
@@ -137,6 +138,8 @@ export interface SpendingAuthorised {
   readonly purpose?: string;
   /** Office pay: the mandate whose holder it pays (present only for a wage; the wage cap applies). */
   readonly mandateId?: string;
+  /** The payee is this member (present when the motion said so); the wage cap applies while they hold a mandate. */
+  readonly payeeMemberId?: string;
 }
 
 export type MotionEvent =
@@ -169,7 +172,7 @@ export const motionEventMeanings: Readonly<Record<MotionEvent['kind'], string>> 
   InstructionIssued:
     "A passed instruction binds the council's delegates' vote on a named motion of the council above.",
   BreachRecorded:
-    'A delegate voted against a standing instruction of the council that elected them; their constituents see it and a recall petition may cite it.',
+    'A delegate voted against a standing instruction of the council that elected them, or did not vote at all (`voted: none`, recorded when the vote closed); their constituents see it and a recall petition may cite it.',
   SpendingAuthorised:
     "A passed spending motion authorised a payment from the council's treasury (amount, currency, payee; a purpose, or the mandate whose office it pays); payments under it never exceed it.",
 };

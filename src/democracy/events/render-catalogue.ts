@@ -2,7 +2,7 @@ import { EVENT_CATALOGUE } from './index.js';
 
 /**
  * docs/events.md, generated from the catalogue (a test keeps the file equal to this).
- * Regenerate: `node --import tsx -e "import('./src/democracy/events/render-catalogue.ts').then(m => process.stdout.write(m.renderEventCatalogue()))" > docs/events.md`.
+ * Regenerate with the other generated docs: `node --import tsx scripts/generate-api-docs.ts`.
  */
 export function renderEventCatalogue(): string {
   const lines = [
@@ -18,6 +18,15 @@ export function renderEventCatalogue(): string {
     "actor). An event's `secret` field is kept by the server and never published: it holds",
     'who cast a secret ballot, their receipt and the ballot until the box closes, when the',
     'ballots are published by receipt (`BallotsPublished`).',
+    '',
+    'No entry holds personal data in clear (docs/design/record.md, "Personal data"): a',
+    'person appears only as an opaque member id, and where a personal fact must be provable',
+    'later (the name a member joined with, the name a candidate stood under) as a salted',
+    'commitment `SHA-256(salt ‖ value)`. The salt and the value are the `personal` part of',
+    'the event, written to the private member directory in the same transaction and never',
+    'logged; erasing them (`MemberErased`) leaves every entry as it was.',
+    '',
+    'Entry format: `v` 2 (format 1, with names in clear, was never deployed).',
     '',
   ];
   for (const { area, meanings } of EVENT_CATALOGUE) {

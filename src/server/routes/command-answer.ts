@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { DemocracyCommand } from '../../democracy/index.js';
 import type { CommandResult, SovietService } from '../../service/index.js';
+import { type IdempotencyKeys, idempotentRequest } from '../idempotency.js';
 import { actingMember, type RequestAuth } from '../security/access.js';
 
 /**
@@ -52,20 +53,44 @@ export function answerOf(result: CommandResult) {
   };
 }
 
+/** What runCommand needs of a request. */
+export interface CommandRequest {
+  readonly auth: RequestAuth;
+  readonly headers: Record<string, unknown>;
+  readonly method: string;
+  readonly url: string;
+  readonly body?: unknown;
+  readonly server: { readonly idempotency: IdempotencyKeys };
+}
+
 /**
  * The body of every command route: runs `command` as the request's acting member (the
  * route's access must be `member`) and answers `status` (201: the command created
  * events) with where they landed on the log. Refusals propagate as SovietErrors.
+ * With an `Idempotency-Key` header (idempotency.ts), the answer is stored in the
+ * command's own append transaction, and a retry with the same key gets it again.
  */
 export async function runCommand(
   service: SovietService,
-  request: { auth: RequestAuth },
+  request: CommandRequest,
   reply: { status(code: number): unknown },
   command: DemocracyCommand,
   status = 201,
-) {
+): Promise<ReturnType<typeof answerOf>> {
   const { org, memberId } = actingMember(request);
-  const result = await service.execute(org.slug, memberId, command);
-  reply.status(status);
-  return answerOf(result);
+  const session = request.auth.session;
+  const keyed = session ? idempotentRequest(request, session.accountId) : undefined;
+  if (!keyed) {
+    const result = await service.execute(org.slug, memberId, command);
+    reply.status(status);
+    return answerOf(result);
+  }
+  const answer = await request.server.idempotency.run(keyed, async (record) => {
+    const result = await service.execute(org.slug, memberId, command, {
+      alsoWrite: (tx, done) => record(tx, { status, body: answerOf(done) }),
+    });
+    return { status, body: answerOf(result) };
+  });
+  reply.status(answer.status);
+  return answer.body as ReturnType<typeof answerOf>;
 }

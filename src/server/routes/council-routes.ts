@@ -31,7 +31,8 @@ export const councilRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps
         response: withErrors({ 200: CouncilViewSchema }),
       },
     },
-    async (request) => service.councilView(request.params.org, request.params.councilId) as never,
+    async (request) =>
+      service.councilView(request.params.org, request.params.councilId, 'member') as never,
   );
 
   app.post(

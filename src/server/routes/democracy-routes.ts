@@ -7,6 +7,7 @@ import { electionRoutes } from './election-routes.js';
 import { invitationRoutes } from './invitation-routes.js';
 import { motionRoutes } from './motion-routes.js';
 import { organisationRoutes } from './organisation-routes.js';
+import { privacyRoutes } from './privacy-routes.js';
 import { recallRoutes } from './recall-routes.js';
 import { treasuryRoutes } from './treasury-routes.js';
 import { treasuryViewRoutes } from './treasury-view-routes.js';
@@ -37,4 +38,5 @@ export const democracyRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDe
   await app.register(motionRoutes, { deps });
   await app.register(treasuryRoutes, { deps });
   await app.register(treasuryViewRoutes, { deps });
+  await app.register(privacyRoutes, { deps });
 };

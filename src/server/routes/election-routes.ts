@@ -32,7 +32,8 @@ export const electionRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDep
         response: withErrors({ 200: ElectionViewSchema }),
       },
     },
-    async (request) => service.electionView(request.params.org, request.params.electionId) as never,
+    async (request) =>
+      service.electionView(request.params.org, request.params.electionId, 'member') as never,
   );
 
   app.post(

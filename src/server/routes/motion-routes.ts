@@ -39,7 +39,8 @@ export const motionRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps 
         response: withErrors({ 200: MotionViewSchema }),
       },
     },
-    async (request) => service.motionView(request.params.org, request.params.motionId) as never,
+    async (request) =>
+      service.motionView(request.params.org, request.params.motionId, 'member') as never,
   );
 
   app.post(

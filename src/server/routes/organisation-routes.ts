@@ -21,13 +21,14 @@ import {
 } from '../schemas/common.js';
 import { NotificationSchema } from '../schemas/notifications.js';
 import {
+  ConstitutionChoiceSchema,
   MemberBallotSchema,
   MemberViewSchema,
   OrganisationViewSchema,
   ReceiptCheckSchema,
   RecordViewSchema,
 } from '../schemas/views.js';
-import { actingMember } from '../security/access.js';
+import { actingMember, audienceOf } from '../security/access.js';
 import { rateLimitOf } from '../security/rate-limits.js';
 import { AccountView, NewAccount } from './account-routes.js';
 import { CommandAnswer, runCommand } from './command-answer.js';
@@ -52,6 +53,7 @@ const FoundingBody = Type.Object(
       description: 'The base council the founder joins.',
     }),
     councils: CouncilSpecSchema,
+    constitution: Type.Optional(ConstitutionChoiceSchema),
     account: Type.Optional(NewAccount),
   },
   { additionalProperties: false },
@@ -111,10 +113,11 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRout
       });
       await assertSlugFree(input.slug);
       const done = await withAccount(request, reply, accounts, newAccount, async (account) => {
-        const founded = await service.foundOrganisation(input);
-        const org = await service.store.organisation(founded.org);
-        await accounts.linkMember(account.id, org.id, founded.founderId);
-        return founded;
+        // Linked in the founding's own transaction (issue 14).
+        return service.foundOrganisation(input, {
+          alsoWrite: (tx, founded, orgId) =>
+            accounts.linkMember(account.id, orgId, founded.founderId, tx),
+        });
       });
       reply.status(201);
       return {
@@ -165,26 +168,25 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRout
   app.get(
     '/api/v1/orgs/:org',
     {
-      config: { access: 'public' },
+      config: { access: 'record' },
       schema: {
         summary: "An organisation's page",
         description:
-          'Its name, constitution, council tree and what is open: public, like the record it is computed from.',
+          'Its name, constitution, council tree and what is open: readable by whoever may read the record it is computed from (its members; anyone when its constitution makes the record public; a granted read token).',
         tags: ['organisation'],
         params: OrgParams,
         response: withErrors({ 200: OrganisationViewSchema }),
       },
     },
     async (request) => {
-      await service.store.organisation(request.params.org);
-      return service.organisationView(request.params.org);
+      return service.organisationView(request.params.org, audienceOf(request));
     },
   );
 
   app.get(
     '/api/v1/orgs/:org/record',
     {
-      config: { access: 'public' },
+      config: { access: 'record' },
       schema: {
         summary: "A page of the organisation's record",
         description:
@@ -219,7 +221,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRout
   app.get(
     '/api/v1/orgs/:org/receipts/:receipt',
     {
-      config: { access: 'public' },
+      config: { access: 'record' },
       schema: {
         summary: 'Check a ballot receipt',
         description:
@@ -256,7 +258,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRout
     async (request) => {
       const { org, memberId } = actingMember(request);
       const [member, ballots] = await Promise.all([
-        service.memberView(org.slug, memberId),
+        service.memberView(org.slug, memberId, 'member'),
         service.memberBallots(org.slug, memberId),
       ]);
       return { member, ballots } as never;
@@ -283,7 +285,12 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRout
     },
     async (request) => {
       const { org, memberId } = actingMember(request);
-      return { notifications: notificationsFor(await service.state(org.slug), memberId) };
+      return {
+        notifications: notificationsFor(
+          await service.directory.viewStateOf(org.slug, 'member'),
+          memberId,
+        ),
+      };
     },
   );
 
@@ -298,7 +305,8 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRout
         response: withErrors({ 200: MemberViewSchema }),
       },
     },
-    async (request) => service.memberView(request.params.org, request.params.memberId) as never,
+    async (request) =>
+      service.memberView(request.params.org, request.params.memberId, 'member') as never,
   );
 
   app.post(

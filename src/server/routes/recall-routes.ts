@@ -98,7 +98,8 @@ export const recallRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps 
         response: withErrors({ 200: RecallViewSchema }),
       },
     },
-    async (request) => service.recallView(request.params.org, request.params.petitionId) as never,
+    async (request) =>
+      service.recallView(request.params.org, request.params.petitionId, 'member') as never,
   );
 
   app.post(

@@ -2,10 +2,13 @@ import { type TSchema, Type } from '@fastify/type-provider-typebox';
 import { RULE_NAMES } from '../../budgeting/index.js';
 import type { CountReport } from '../../counting/index.js';
 import {
+  BOUNDS,
   type Constitution,
   DEFAULT_CONSTITUTION,
   MOTION_KINDS,
   type MotionBody,
+  MULTI_SEAT_METHODS,
+  RECORD_VISIBILITIES,
 } from '../../democracy/index.js';
 import type { JsonObject } from '../../record/index.js';
 
@@ -25,7 +28,14 @@ const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 const ms = (description?: string) =>
   Type.Integer(description ? { description: `${description} (Unix ms)` } : {});
 
-export const MemberRefSchema = obj({ id: Type.String(), name: Type.String() });
+export const MemberRefSchema = obj(
+  {
+    id: Type.String(),
+    name: nullable(Type.String()),
+    erased: Type.Boolean(),
+  },
+  "A person: the opaque member id, and the name when the viewer may see it (members see members' names; others only mandate holders', when the record is public); null once erased.",
+);
 
 export const CouncilRefSchema = obj({
   id: Type.String(),
@@ -194,6 +204,31 @@ export const ConstitutionSchema = Type.Unsafe<Constitution>(
   ),
 );
 
+/**
+ * The founders' choice of constitution parameters (POST /api/v1/orgs): every parameter
+ * optional, each typed and bounded as democracy/constitution.ts says, none other.
+ */
+export const ConstitutionChoiceSchema = obj(
+  Object.fromEntries(
+    Object.keys(DEFAULT_CONSTITUTION).map((name) => [
+      name,
+      Type.Optional(
+        name in BOUNDS
+          ? Type.Integer({
+              minimum: BOUNDS[name as keyof typeof BOUNDS][0],
+              maximum: BOUNDS[name as keyof typeof BOUNDS][1],
+            })
+          : name === 'multiSeatMethod'
+            ? Type.Enum([...MULTI_SEAT_METHODS])
+            : name === 'recordVisibility'
+              ? Type.Enum([...RECORD_VISIBILITIES])
+              : Type.String({ maxLength: 40 }),
+      ),
+    ]),
+  ),
+  'The founders\' choice of constitution parameters, each within its entrenched bounds (docs/design/rules.md); the others take their defaults. `{ "recordVisibility": "public" }` opens the record to everyone (default `members`).',
+);
+
 export interface CouncilNodeShape {
   readonly id: string;
   readonly name: string;
@@ -279,7 +314,8 @@ export const ElectionViewSchema = obj({
 
 export const MemberViewSchema = obj({
   id: Type.String(),
-  name: Type.String(),
+  name: nullable(Type.String()),
+  erased: Type.Boolean(),
   status: Type.Enum(['active', 'left', 'expelled']),
   joinedAt: ms(),
   council: nullable(CouncilRefSchema),
@@ -313,7 +349,7 @@ export const VoteResultSchema = obj({
 export const MotionBodySchema = Type.Unsafe<MotionBody>({
   type: 'object',
   description:
-    'What the motion does when it passes: `ordinary`, `constitutional` (parameter, value), `expulsion` (memberId), `spending` (amount in minor units, currency, payee; purpose; mandateId for office pay), `budget` (a participatory-budget round: amount, currency, voteType, rule…), `instruction` (targetMotionId, position) or `structure` (change).',
+    'What the motion does when it passes: `ordinary`, `constitutional` (parameter, value), `expulsion` (memberId), `spending` (amount in minor units, currency, payee; purpose; mandateId for office pay; payeeMemberId when the payee is a member), `budget` (a participatory-budget round: amount, currency, voteType, rule…), `instruction` (targetMotionId, position) or `structure` (change).',
   required: ['kind'],
   properties: {
     kind: { enum: [...MOTION_KINDS] },
@@ -356,6 +392,7 @@ export const MotionBodySchema = Type.Unsafe<MotionBody>({
         payee: { type: 'string', minLength: 1, maxLength: 200 },
         purpose: { type: 'string', maxLength: 2000 },
         mandateId: { type: 'string', pattern: '^d[1-9][0-9]{0,9}$', maxLength: 11 },
+        payeeMemberId: { type: 'string', pattern: '^m[1-9][0-9]{0,9}$', maxLength: 11 },
       },
     },
     {

@@ -12,8 +12,20 @@ import type { Organisation } from '../../store/store.js';
  *   path (401 without a session, 404 for an unknown organisation, 403 for a non-member
  *   or a member who left or was expelled). What the member may do there is then the
  *   rules' decision (democracy `decide`), mapped to 403/409/422 with the rule's code.
+ * - `record`: a read of the organisation's record (its entries, tiles, proofs and the
+ *   pages computed from them). Who may read is the constitution's `recordVisibility`
+ *   (docs/design/record.md, "Who may read the record"): anyone when `public`; under
+ *   `members`, an active member's session or a read token the organisation granted by
+ *   motion (`Authorization: Bearer <token>`), else 401/403 (RECORD_MEMBERS_ONLY). An
+ *   invalid or revoked token is refused (READ_TOKEN_INVALID) whatever the visibility.
  */
-export type Access = 'public' | 'account' | 'member';
+export type Access = 'public' | 'account' | 'member' | 'record';
+
+/**
+ * Whose eyes a `record` read is for, which decides the names it shows
+ * (service/views/names.ts): a member sees members' names, anyone else the officials'.
+ */
+export type Reader = 'member' | 'token' | 'public';
 
 /** The member a request acts as, once its account and organisation are resolved. */
 export interface ActingMember {
@@ -28,8 +40,15 @@ export interface RequestAuth {
   session: SessionInfo | null;
   /** The session cookie's token as sent (for logging out and rotation). */
   sessionToken: string | null;
-  /** For `member` routes: who acts. */
+  /** For `member` routes, and `record` reads by a member: who acts. */
   member: ActingMember | null;
+  /** For `record` routes: whose eyes the answer is for. */
+  reader: Reader | null;
+}
+
+/** The audience of a `record` read's views: a member's, or anyone else's. */
+export function audienceOf(request: { auth: RequestAuth }): 'member' | 'public' {
+  return request.auth.reader === 'member' ? 'member' : 'public';
 }
 
 declare module 'fastify' {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Accounts } from '../../accounts/accounts.js';
@@ -24,6 +25,10 @@ export interface GuardDeps {
   readonly memberStatus?: MemberStatusOf;
   /** Who used an invitation, per the log (repairs an acceptance a crash left unfinished). */
   readonly invitationUsedBy?: (org: string, invitationId: string) => Promise<string | null>;
+  /** Who may read the organisation's record (its constitution's `recordVisibility`). */
+  readonly recordVisibility?: (org: string) => Promise<'members' | 'public'>;
+  /** Whether a read token (its SHA-256, hex) is live in the organisation. */
+  readonly readGrant?: (org: string, tokenHash: string) => Promise<boolean>;
 }
 
 /** RFC 9110 §9.2.1: only these methods are safe; every other one changes state. */
@@ -49,9 +54,10 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 export function installGuards(app: FastifyInstance, deps: GuardDeps): void {
   app.decorateRequest('auth', null as unknown as RequestAuth);
   app.addHook('onRequest', async (request) => {
-    const auth: RequestAuth = { session: null, sessionToken: null, member: null };
+    const auth: RequestAuth = { session: null, sessionToken: null, member: null, reader: null };
     request.auth = auth;
     const access = request.routeOptions.config.access;
+    if (access === 'record') return recordReader(request, deps);
     const unsafe = !SAFE.has(request.method);
     // Public reads (the record's tiles, health) never touch the session table.
     if (access === 'public' && !unsafe && !request.url.startsWith('/api/v1/session')) return;
@@ -102,6 +108,50 @@ export function installGuards(app: FastifyInstance, deps: GuardDeps): void {
   });
 }
 
+/**
+ * The `record` access (security/access.ts): a read token first (a mirror, an auditor or
+ * a witness presents one whatever the visibility), then a member's session, then the
+ * organisation's visibility decides whether anyone else may read.
+ */
+async function recordReader(request: FastifyRequest, deps: GuardDeps): Promise<void> {
+  const auth = request.auth;
+  const slug = (request.params as { org?: unknown }).org;
+  if (typeof slug !== 'string' || !SLUG.test(slug))
+    throw storeError('ORG_NOT_FOUND', { org: String(slug) });
+  const org = await deps.organisation(slug);
+  const bearer = /^Bearer ([0-9a-f]{64})$/i.exec(header(request, 'authorization') ?? '');
+  if (header(request, 'authorization') !== undefined) {
+    const live =
+      bearer !== null && deps.readGrant
+        ? await deps.readGrant(org.slug, sha256Hex(bearer[1]?.toLowerCase() ?? ''))
+        : false;
+    if (!live) throw serverError('READ_TOKEN_INVALID', { org: org.slug });
+    auth.reader = 'token';
+    return;
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  if (typeof token === 'string' && token !== '') {
+    auth.sessionToken = token;
+    auth.session = await deps.accounts.session(token, org.id);
+    const link = auth.session?.link;
+    if (link && 'memberId' in link && deps.memberStatus) {
+      if ((await deps.memberStatus(org.slug, link.memberId)) === 'active') {
+        auth.member = { org, memberId: link.memberId, accountId: auth.session?.accountId ?? 0 };
+        auth.reader = 'member';
+        return;
+      }
+    }
+  }
+  const visibility = deps.recordVisibility ? await deps.recordVisibility(org.slug) : 'public';
+  if (visibility === 'public') {
+    auth.reader = 'public';
+    return;
+  }
+  throw serverError(auth.session ? 'RECORD_MEMBERS_ONLY_FORBIDDEN' : 'RECORD_MEMBERS_ONLY', {
+    org: org.slug,
+  });
+}
+
 function checkCsrf(request: FastifyRequest, security: SecurityConfig, auth: RequestAuth): void {
   const allowed = security.origins.length > 0 ? security.origins : [ownOrigin(request)];
   const origin = header(request, 'origin');
@@ -137,4 +187,8 @@ function ownOrigin(request: FastifyRequest): string {
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -91,7 +91,8 @@ const TREE: CouncilSpec = {
  * - founding (a congress, three districts, eight branches); about 310 members joining
  *   by invitation, most in the first week, more in a recruitment drive, a trickle after;
  * - every election that opens is contested and voted (IRV for one seat); the congress
- *   lowers `delegateRatio` and raises `maxConcurrentMandates` by constitutional motions,
+ *   lowers `delegateRatio`, raises `maxConcurrentMandates` and opens its record to the
+ *   public (`recordVisibility`) by constitutional motions,
  *   so the branches' new delegate seats are filled by STV by-elections and the congress
  *   offices (left vacant: every congress delegate already held two mandates) by calls;
  * - motions with amendments (secret ballots in a branch, open votes among delegates), a
@@ -448,6 +449,16 @@ class Story {
       'Every congress delegate already holds two mandates, from their branch and their district, so nobody may take a congress office; the congress raises the limit of mandates held at once to three.',
       { kind: 'constitutional', parameter: 'maxConcurrentMandates', value: 3 },
       pair[0],
+      0.9,
+    );
+    this.step(30);
+    await this.motion(
+      pair[0],
+      'Congress',
+      'An open record',
+      'The federation has nothing to hide from the workers it organises: the congress opens its record to the public. Members stay known to the public only by their member numbers; the names of our delegates and officers, who answer to everyone, are shown.',
+      { kind: 'constitutional', parameter: 'recordVisibility', value: 'public' },
+      pair[1],
       0.9,
     );
   }

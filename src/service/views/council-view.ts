@@ -3,10 +3,10 @@ import {
   delegationKey,
   democracyError,
   lineage,
-  type OrgState,
   officeKey,
   votingBodySize,
 } from '../../democracy/index.js';
+import type { ViewState } from './names.js';
 import {
   type BreachView,
   breachView,
@@ -83,7 +83,7 @@ export interface CouncilView extends CouncilRef {
 }
 
 /** Builds a council's page from the state. Throws COUNCIL_UNKNOWN. */
-export function councilView(state: OrgState, councilId: string): CouncilView {
+export function councilView(state: ViewState, councilId: string): CouncilView {
   const c = state.councils.get(councilId);
   if (!c) throw democracyError('COUNCIL_UNKNOWN', { councilId });
   const path = lineage(state, c.id).slice(1).reverse().map(councilRefOf);

@@ -1,5 +1,6 @@
 import type { CountReport } from '../../counting/index.js';
-import { democracyError, type OrgState } from '../../democracy/index.js';
+import { democracyError } from '../../democracy/index.js';
+import type { ViewState } from './names.js';
 import {
   type BoxView,
   boxView,
@@ -48,7 +49,7 @@ export interface ElectionView extends ElectionSummary {
  * projections (`count`; the state keeps only who was elected). Throws ELECTION_UNKNOWN.
  */
 export function electionView(
-  state: OrgState,
+  state: ViewState,
   electionId: string,
   count: ElectionCount | null,
 ): ElectionView {

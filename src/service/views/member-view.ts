@@ -1,5 +1,5 @@
-import type { OrgState } from '../../democracy/index.js';
 import { serviceError } from '../errors.js';
+import type { ViewState } from './names.js';
 import {
   type BreachView,
   breachView,
@@ -16,7 +16,9 @@ import {
 /** A member's public page: who they are, the mandates they hold and held, and their record. */
 export interface MemberView {
   readonly id: string;
-  readonly name: string;
+  /** Null when the viewer may not see it (names.ts), or once erased. */
+  readonly name: string | null;
+  readonly erased: boolean;
   readonly status: 'active' | 'left' | 'expelled';
   readonly joinedAt: number;
   /** Their base council (the last one, once they have gone). */
@@ -32,14 +34,15 @@ export interface MemberView {
 }
 
 /** Builds a member's page from the state. Throws MEMBER_UNKNOWN. */
-export function memberView(state: OrgState, memberId: string): MemberView {
+export function memberView(state: ViewState, memberId: string): MemberView {
   const m = state.members.get(memberId);
   if (!m) throw serviceError('MEMBER_UNKNOWN', { memberId });
   const held = [...state.mandates.values()].filter((x) => x.holderId === m.id);
   const heldIds = new Set(held.map((x) => x.id));
   return {
     id: m.id,
-    name: m.name,
+    name: m.erasedAt === null ? state.names.nameOf(m.id) : null,
+    erased: m.erasedAt !== null,
     status: m.status,
     joinedAt: m.joinedAt,
     council: councilRef(state, m.councilId),
@@ -71,7 +74,7 @@ export interface MemberBallot {
  * Only for the member's own eyes: with a secret box, whether someone voted is private
  * (RECORD.md, "Who voted is kept by the server"). Throws MEMBER_UNKNOWN.
  */
-export function memberBallots(state: OrgState, memberId: string): MemberBallot[] {
+export function memberBallots(state: ViewState, memberId: string): MemberBallot[] {
   if (!state.members.get(memberId)) throw serviceError('MEMBER_UNKNOWN', { memberId });
   const out: MemberBallot[] = [];
   for (const box of state.boxes.values()) {

@@ -1,4 +1,5 @@
-import { democracyError, type MotionBody, type OrgState } from '../../democracy/index.js';
+import { democracyError, type MotionBody } from '../../democracy/index.js';
+import type { ViewState } from './names.js';
 import {
   type BoxView,
   type BreachView,
@@ -71,7 +72,7 @@ export interface MotionView extends MotionSummary {
 }
 
 /** Builds a motion's page from the state and its record. Throws MOTION_UNKNOWN. */
-export function motionView(state: OrgState, motionId: string, record: MotionRecord): MotionView {
+export function motionView(state: ViewState, motionId: string, record: MotionRecord): MotionView {
   const m = state.motions.get(motionId);
   if (!m) throw democracyError('MOTION_UNKNOWN', { motionId });
   const box = m.boxId === null ? undefined : state.boxes.get(m.boxId);

@@ -1,9 +1,5 @@
-import {
-  type Constitution,
-  democracyError,
-  nextDeadline,
-  type OrgState,
-} from '../../democracy/index.js';
+import { type Constitution, democracyError, nextDeadline } from '../../democracy/index.js';
+import type { ViewState } from './names.js';
 
 /** A council in the tree of an organisation's page: active councils only. */
 export interface CouncilNode {
@@ -32,7 +28,7 @@ export interface OrganisationView {
 }
 
 /** Builds the organisation's page from its state. Throws NOT_FOUNDED before founding. */
-export function organisationView(state: OrgState): OrganisationView {
+export function organisationView(state: ViewState): OrganisationView {
   const org = state.org;
   if (!org) throw democracyError('NOT_FOUNDED');
   const node = (id: string): CouncilNode => {

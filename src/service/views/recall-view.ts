@@ -1,4 +1,5 @@
-import { democracyError, type OrgState } from '../../democracy/index.js';
+import { democracyError } from '../../democracy/index.js';
+import type { ViewState } from './names.js';
 import {
   type BoxView,
   type BreachView,
@@ -42,7 +43,7 @@ export interface RecallView {
 
 /** Builds a petition's page from the state and its closed vote's tally. Throws PETITION_UNKNOWN. */
 export function recallView(
-  state: OrgState,
+  state: ViewState,
   petitionId: string,
   result: RecallResult | null,
 ): RecallView {

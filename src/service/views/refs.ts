@@ -6,11 +6,11 @@ import {
   type Election,
   type Mandate,
   type Motion,
-  type OrgState,
   openElectionOf,
   type RecallPetition,
   seatsOf,
 } from '../../democracy/index.js';
+import type { ViewState } from './names.js';
 
 /**
  * The small references every view is made of: plain JSON values built from the state,
@@ -18,9 +18,14 @@ import {
  * ballot: boxes show how many ballots they hold, and open (delegate) votes by name.
  */
 
+/**
+ * A person as a view shows them: the opaque id, and the name when the viewer may see it
+ * (names.ts); `erased` when their personal data was erased ("former member").
+ */
 export interface MemberRef {
   readonly id: string;
-  readonly name: string;
+  readonly name: string | null;
+  readonly erased: boolean;
 }
 
 export interface CouncilRef {
@@ -124,11 +129,12 @@ export interface BoxView {
   readonly published: number;
 }
 
-export function memberRef(state: OrgState, id: string): MemberRef {
-  return { id, name: state.members.get(id)?.name ?? id };
+export function memberRef(state: ViewState, id: string): MemberRef {
+  const erased = (state.members.get(id)?.erasedAt ?? null) !== null;
+  return { id, name: erased ? null : state.names.nameOf(id), erased };
 }
 
-export function councilRef(state: OrgState, id: string | null): CouncilRef | null {
+export function councilRef(state: ViewState, id: string | null): CouncilRef | null {
   if (id === null) return null;
   const c = state.councils.get(id);
   return c ? { id: c.id, name: c.name, kind: c.kind } : null;
@@ -138,7 +144,7 @@ export function councilRefOf(c: Council): CouncilRef {
   return { id: c.id, name: c.name, kind: c.kind };
 }
 
-export function seatRef(state: OrgState, groupKey: string): SeatRef {
+export function seatRef(state: ViewState, groupKey: string): SeatRef {
   const g = state.groups.get(groupKey);
   if (!g) {
     return {
@@ -166,7 +172,7 @@ export function seatRef(state: OrgState, groupKey: string): SeatRef {
   };
 }
 
-export function mandateSummary(state: OrgState, m: Mandate): MandateSummary {
+export function mandateSummary(state: ViewState, m: Mandate): MandateSummary {
   return {
     id: m.id,
     holder: memberRef(state, m.holderId),
@@ -181,7 +187,7 @@ export function mandateSummary(state: OrgState, m: Mandate): MandateSummary {
   };
 }
 
-export function electionSummary(state: OrgState, e: Election): ElectionSummary {
+export function electionSummary(state: ViewState, e: Election): ElectionSummary {
   const box = e.boxId === null ? undefined : state.boxes.get(e.boxId);
   return {
     id: e.id,
@@ -199,7 +205,7 @@ export function electionSummary(state: OrgState, e: Election): ElectionSummary {
   };
 }
 
-export function motionSummary(state: OrgState, m: Motion): MotionSummary {
+export function motionSummary(state: ViewState, m: Motion): MotionSummary {
   const nextDeadline =
     m.phase === 'debate'
       ? m.debateClosesAt
@@ -220,7 +226,7 @@ export function motionSummary(state: OrgState, m: Motion): MotionSummary {
   };
 }
 
-export function petitionSummary(state: OrgState, p: RecallPetition): PetitionSummary {
+export function petitionSummary(state: ViewState, p: RecallPetition): PetitionSummary {
   const mandate = state.mandates.get(p.mandateId);
   return {
     id: p.id,
@@ -235,7 +241,7 @@ export function petitionSummary(state: OrgState, p: RecallPetition): PetitionSum
   };
 }
 
-export function breachView(state: OrgState, b: Breach): BreachView {
+export function breachView(state: ViewState, b: Breach): BreachView {
   return {
     id: b.id,
     member: memberRef(state, b.memberId),
@@ -250,7 +256,7 @@ export function breachView(state: OrgState, b: Breach): BreachView {
   };
 }
 
-export function boxView(state: OrgState, box: BallotBox): BoxView {
+export function boxView(state: ViewState, box: BallotBox): BoxView {
   return {
     id: box.id,
     secret: box.secret,
@@ -283,7 +289,7 @@ export interface GroupSeatsView {
 }
 
 /** A seat group's seats, holders and open election, for council pages. */
-export function groupSeats(state: OrgState, groupKey: string): GroupSeatsView | null {
+export function groupSeats(state: ViewState, groupKey: string): GroupSeatsView | null {
   const g = state.groups.get(groupKey);
   if (!g) return null;
   const open = openElectionOf(g);

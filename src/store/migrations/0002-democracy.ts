@@ -48,7 +48,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await org('members')
     .addColumn('member_id', 'text', (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('council_id', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
       c.notNull().check(sqlIn('status', ['active', 'left', 'expelled'])),
@@ -57,6 +56,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('invitation_id', 'text')
     .addColumn('ended_at', 'bigint')
     .addColumn('expelled_by_motion', 'text')
+    // Names are personal data: they live in the private directory (0005), never here.
+    .addColumn('erased_at', 'bigint')
     .addPrimaryKeyConstraint('members_pk', ['org_id', 'member_id'])
     .execute();
   await db.schema

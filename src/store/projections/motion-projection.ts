@@ -28,7 +28,7 @@ export async function projectMotionEvent(
           text: e.text,
           motion_kind: e.body.kind,
           body: JSON.stringify(e.body),
-          threshold: thresholdOf(e.body.kind),
+          threshold: thresholdOf(e.body),
           phase: 'proposed',
           proposed_at: e.at,
           seconders: 0,

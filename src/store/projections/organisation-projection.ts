@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
 import type { MembershipEvent, OrganisationEvent } from '../../democracy/index.js';
-import type { ProjectionDb } from './tables.js';
+import type { DemocracyTables, ProjectionDb } from './tables.js';
 
 /**
  * Projects founding, the council tree and membership (RULES.md, "Organisation and
@@ -74,41 +74,44 @@ export async function projectOrganisationEvent(
         .values({
           org_id: orgId,
           member_id: e.memberId,
-          name: e.name,
           council_id: e.councilId,
           status: 'active',
           joined_at: e.at,
           invitation_id: e.invitationId,
           ended_at: null,
           expelled_by_motion: null,
+          erased_at: null,
         })
         .execute();
       return;
+    case 'MemberErased':
+      return updateMember(db, orgId, e.memberId, { erased_at: e.at });
     case 'MemberLeft':
-      await db
-        .updateTable('members')
-        .set({ status: 'left', ended_at: e.at })
-        .where('org_id', '=', orgId)
-        .where('member_id', '=', e.memberId)
-        .execute();
-      return;
+      return updateMember(db, orgId, e.memberId, { status: 'left', ended_at: e.at });
     case 'MemberExpelled':
-      await db
-        .updateTable('members')
-        .set({ status: 'expelled', ended_at: e.at, expelled_by_motion: e.motionId })
-        .where('org_id', '=', orgId)
-        .where('member_id', '=', e.memberId)
-        .execute();
-      return;
+      return updateMember(db, orgId, e.memberId, {
+        status: 'expelled',
+        ended_at: e.at,
+        expelled_by_motion: e.motionId,
+      });
     case 'MemberTransferred':
-      await db
-        .updateTable('members')
-        .set({ council_id: e.toId })
-        .where('org_id', '=', orgId)
-        .where('member_id', '=', e.memberId)
-        .execute();
-      return;
+      return updateMember(db, orgId, e.memberId, { council_id: e.toId });
   }
+}
+
+/** Sets columns of one member's row. */
+async function updateMember(
+  db: ProjectionDb,
+  orgId: number,
+  memberId: string,
+  set: UpdateObject<DemocracyTables, 'members'>,
+): Promise<void> {
+  await db
+    .updateTable('members')
+    .set(set)
+    .where('org_id', '=', orgId)
+    .where('member_id', '=', memberId)
+    .execute();
 }
 
 /**

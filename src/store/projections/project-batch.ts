@@ -61,13 +61,13 @@ export async function projectDemocracyBatch(
         joined.push({
           org_id: at.orgId,
           member_id: e.memberId,
-          name: e.name,
           council_id: e.councilId,
           status: 'active',
           joined_at: e.at,
           invitation_id: e.invitationId,
           ended_at: null,
           expelled_by_motion: null,
+          erased_at: null,
         });
         continue;
       case 'BallotCast':

@@ -46,6 +46,7 @@ const AREA: Readonly<Record<CouncilEvent['kind'], Area>> = {
   MemberLeft: 'organisation',
   MemberTransferred: 'organisation',
   MemberExpelled: 'organisation',
+  MemberErased: 'organisation',
   ElectionOpened: 'election',
   ElectionDeferred: 'election',
   CandidateNominated: 'election',

@@ -77,7 +77,6 @@ export interface CouncilsTable {
 export interface MembersTable {
   org_id: number;
   member_id: string;
-  name: string;
   /** The base council (the last one, once the member has gone). */
   council_id: string;
   status: 'active' | 'left' | 'expelled';
@@ -85,6 +84,8 @@ export interface MembersTable {
   invitation_id: string | null;
   ended_at: number | null;
   expelled_by_motion: string | null;
+  /** When the member's personal data was erased (MemberErased). */
+  erased_at: number | null;
 }
 
 export interface ElectionsTable {

@@ -35,6 +35,7 @@ const UNSAFE: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export const DEFAULT_CSRF: CsrfSource = { kind: 'cookie', cookie: 'soviet_csrf' };
 const CSRF_HEADER = 'x-csrf-token';
+const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 /** Reads one cookie's value from a `document.cookie` string. */
 export function readCookie(cookies: string, name: string): string | undefined {
@@ -138,17 +139,27 @@ export class ApiClient {
   ): Promise<Response> {
     const headers: Record<string, string> = { accept };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (UNSAFE.has(method)) {
+    const unsafe = UNSAFE.has(method);
+    if (unsafe) {
       const token = await this.token();
       if (token !== undefined) headers[this.csrfHeader()] = token;
+      // Safe retries (docs/api.md, "Idempotency-Key"): one key per request, so that
+      // sending it again runs it at most once.
+      headers[IDEMPOTENCY_HEADER] = `"${globalThis.crypto.randomUUID()}"`;
     }
+    const init: RequestInit = {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    };
     let response: Response;
     try {
-      response = await this.fetcher(this.url(path), {
-        method,
-        headers,
-        credentials: 'same-origin',
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      response = await this.fetcher(this.url(path), init).catch((error: unknown) => {
+        // The answer was lost (the request may have run): a state-changing request is
+        // sent once more with the same key, which the server answers at most once.
+        if (unsafe) return this.fetcher(this.url(path), init);
+        throw error;
       });
     } catch (error) {
       throw new ApiError(

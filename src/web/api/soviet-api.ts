@@ -3,6 +3,7 @@ import type { ElectionView } from '../../service/views/election-view.js';
 import type { MemberBallot, MemberView } from '../../service/views/member-view.js';
 import type { MotionView } from '../../service/views/motion-view.js';
 import type { OrganisationView } from '../../service/views/organisation-view.js';
+import type { PersonalData } from '../../service/views/personal-data-view.js';
 import type { RecallView } from '../../service/views/recall-view.js';
 import type { SessionInfo } from '../session/session.js';
 import { api } from './client.js';
@@ -129,6 +130,11 @@ export const soviet = {
   logoutEverywhere: () => api.delete<{ closed: number }>('/account/sessions'),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.put<{ csrfToken: string }>('/account/password', { currentPassword, newPassword }),
+  /** Everything the instance holds about my account (GDPR arts. 15 and 20). */
+  personalData: () => api.get<PersonalData>('/account/data'),
+  /** Erases my account and personal data (GDPR art. 17), confirmed by my password. */
+  eraseAccount: (password: string) =>
+    api.post<{ erased: true; organisations: string[] }>('/account/erase', { password }),
 
   organisations: () =>
     api.get<{ organisations: { slug: string; name: string; foundedAt: number }[] }>('/orgs'),
@@ -148,6 +154,9 @@ export const soviet = {
   checkReceipt: (org: string, receipt: string) =>
     api.get<ReceiptCheck>(`${o(org)}/receipts/${seg(receipt)}`),
   me: (org: string) => api.get<{ member: MemberView; ballots: MemberBallot[] }>(`${o(org)}/me`),
+  nameVisibility: (org: string) => api.get<{ public: boolean }>(`${o(org)}/me/name-visibility`),
+  chooseNameVisibility: (org: string, shown: boolean) =>
+    api.put<{ public: boolean }>(`${o(org)}/me/name-visibility`, { public: shown }),
   notifications: (org: string) =>
     api.get<{ notifications: Notification[] }>(`${o(org)}/notifications`),
   member: (org: string, id: string) => api.get<MemberView>(`${o(org)}/members/${seg(id)}`),

@@ -9,8 +9,12 @@ import { orgPath } from '../router/match.js';
 import { hrefOf } from '../router/route.js';
 import { navigate } from '../router/use-route.js';
 import { refreshSession, useSession } from '../session/session.js';
+import { PrivacySection } from './account-privacy.js';
 
-/** `/account`: my organisations, changing the password, logging out here or everywhere. */
+/**
+ * `/account`: my organisations, changing the password, logging out here or everywhere,
+ * and my personal data (download, erase).
+ */
 export function AccountPage() {
   const { t } = useTranslation();
   const session = useSession();
@@ -123,6 +127,7 @@ export function AccountPage() {
           {t('account.logoutEverywhere')}
         </ActionButton>
       </section>
+      <PrivacySection />
     </>
   );
 }

@@ -116,4 +116,13 @@ export const deErrorsMore = {
   BALLOT_BOX_UNKNOWN: 'Es gibt keine Urne {boxId}.',
   RECEIPT_UNKNOWN:
     'Kein veröffentlichter Stimmzettel hat die Quittung {receipt}. Stimmzettel werden bei Abstimmungsende veröffentlicht; prüfe die Quittung auf Tippfehler.',
+  ALREADY_ERASED: 'Diese persönlichen Daten wurden bereits gelöscht.',
+  ERASURE_TREASURER:
+    'Sie führen die Kasse des Rats {councilId}, die Geld hält: Legen Sie das Amt nieder, damit eine gewählte Nachfolge sie übernimmt, und fragen Sie dann erneut.',
+  RECORD_MEMBERS_ONLY:
+    'Das Protokoll von {org} ist nur für seine Mitglieder offen (so sagt es die Satzung): Melden Sie sich als Mitglied an oder legen Sie ein von der Organisation erteiltes Lese-Token vor.',
+  RECORD_MEMBERS_ONLY_FORBIDDEN:
+    'Das Protokoll von {org} ist nur für seine Mitglieder offen (so sagt es die Satzung), und dieses Konto ist kein aktives Mitglied.',
+  READ_TOKEN_INVALID:
+    'Dieses Lese-Token gilt nicht für das Protokoll von {org}: Es wurde nie erteilt, oder die Organisation hat es widerrufen.',
 };

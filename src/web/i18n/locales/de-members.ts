@@ -206,12 +206,13 @@ export const deMembers = {
     instruction: 'Auftrag an unsere Delegierten',
     structure: 'Änderung der Räte',
     budget: 'Bürgerhaushalt',
+    readAccess: 'Lesezugang zum Protokoll',
   },
   threshold: {
     'simple-majority': 'mehr Ja als Nein',
     'two-thirds': 'zwei Drittel von Ja und Nein',
   },
-  choice: { yes: 'Ja', no: 'Nein', abstain: 'Enthaltung' },
+  choice: { yes: 'Ja', no: 'Nein', abstain: 'Enthaltung', none: 'nicht abgestimmt' },
   recallChoice: { recall: 'abberufen', keep: 'behalten', abstain: 'Enthaltung' },
   method: {
     irv: 'Integrierte Stichwahl',

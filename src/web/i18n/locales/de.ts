@@ -1,9 +1,11 @@
 import { deErrorsMore } from './de-errors.js';
 import { deMembers } from './de-members.js';
+import { dePrivacy } from './de-privacy.js';
 
 /** German. Keys as in en.ts; plural forms one and other (CLDR). */
 export const de = {
   ...deMembers,
+  ...dePrivacy,
   app: {
     name: 'Soviet',
     tagline: 'Rätedemokratie auf einem überprüfbaren Protokoll',

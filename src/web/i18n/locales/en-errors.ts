@@ -116,4 +116,13 @@ export const enErrorsMore = {
   BALLOT_BOX_UNKNOWN: 'There is no ballot box {boxId}.',
   RECEIPT_UNKNOWN:
     'No published ballot has the receipt {receipt}. Ballots are published when voting closes; check the receipt for typing errors.',
+  ALREADY_ERASED: 'This personal data has already been erased.',
+  ERASURE_TREASURER:
+    'You keep the treasury of council {councilId}, which holds money: resign the office so that a successor takes it over, then ask again.',
+  RECORD_MEMBERS_ONLY:
+    'The record of {org} is open to its members only (its constitution says so): log in as a member, or present a read token the organisation granted.',
+  RECORD_MEMBERS_ONLY_FORBIDDEN:
+    'The record of {org} is open to its members only (its constitution says so), and this account is not an active member of it.',
+  READ_TOKEN_INVALID:
+    'This read token is not valid for the record of {org}: it was never granted, or the organisation revoked it.',
 };

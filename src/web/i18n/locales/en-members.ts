@@ -216,6 +216,7 @@ export const enMembers = {
     instruction: 'Instruction to our delegates',
     structure: 'Change of councils',
     budget: 'Participatory budget',
+    readAccess: 'Read access to the record',
   },
   threshold: {
     'simple-majority': 'more yes than no',
@@ -225,6 +226,7 @@ export const enMembers = {
     yes: 'yes',
     no: 'no',
     abstain: 'abstain',
+    none: 'did not vote',
   },
   recallChoice: {
     recall: 'recall',

@@ -1,5 +1,6 @@
 import { enErrorsMore } from './en-errors.js';
 import { enMembers } from './en-members.js';
+import { enPrivacy } from './en-privacy.js';
 
 /**
  * English: the source language. Every other language has exactly these keys (with the
@@ -9,6 +10,7 @@ import { enMembers } from './en-members.js';
  */
 export const en = {
   ...enMembers,
+  ...enPrivacy,
   app: {
     name: 'Soviet',
     tagline: 'Council democracy on a verifiable record',

@@ -119,4 +119,13 @@ export const esErrorsMore = {
   BALLOT_BOX_UNKNOWN: 'No existe la urna {boxId}.',
   RECEIPT_UNKNOWN:
     'Ninguna papeleta publicada tiene el resguardo {receipt}. Las papeletas se publican al cerrar la votación; revisa si hay errores al teclear el resguardo.',
+  ALREADY_ERASED: 'Estos datos personales ya se borraron.',
+  ERASURE_TREASURER:
+    'Usted lleva la tesorería del consejo {councilId}, que tiene dinero: renuncie al cargo para que lo asuma otra persona elegida y vuelva a pedirlo.',
+  RECORD_MEMBERS_ONLY:
+    'El registro de {org} solo está abierto a sus miembros (así lo dice su constitución): inicie sesión como miembro o presente un token de lectura concedido por la organización.',
+  RECORD_MEMBERS_ONLY_FORBIDDEN:
+    'El registro de {org} solo está abierto a sus miembros (así lo dice su constitución), y esta cuenta no es miembro activo.',
+  READ_TOKEN_INVALID:
+    'Este token de lectura no es válido para el registro de {org}: nunca se concedió o la organización lo revocó.',
 };

@@ -223,12 +223,13 @@ export const esMembers = {
     instruction: 'Mandato a nuestros delegados',
     structure: 'Cambio de consejos',
     budget: 'Presupuesto participativo',
+    readAccess: 'Acceso de lectura al registro',
   },
   threshold: {
     'simple-majority': 'más síes que noes',
     'two-thirds': 'dos tercios de síes y noes',
   },
-  choice: { yes: 'sí', no: 'no', abstain: 'abstención' },
+  choice: { yes: 'sí', no: 'no', abstain: 'abstención', none: 'no votó' },
   recallChoice: { recall: 'revocar', keep: 'mantener', abstain: 'abstención' },
   method: {
     irv: 'segunda vuelta instantánea',

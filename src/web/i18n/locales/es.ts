@@ -1,9 +1,11 @@
 import { esErrorsMore } from './es-errors.js';
 import { esMembers } from './es-members.js';
+import { esPrivacy } from './es-privacy.js';
 
 /** Spanish. Keys as in en.ts; plural forms one, many and other (CLDR). */
 export const es = {
   ...esMembers,
+  ...esPrivacy,
   app: {
     name: 'Soviet',
     tagline: 'Democracia de consejos sobre un registro verificable',

@@ -230,12 +230,13 @@ export const ruMembers = {
     instruction: 'Наказ нашим делегатам',
     structure: 'Изменение советов',
     budget: 'Партисипаторный бюджет',
+    readAccess: 'Доступ к чтению журнала',
   },
   threshold: {
     'simple-majority': '«за» больше, чем «против»',
     'two-thirds': 'две трети голосов «за» и «против»',
   },
-  choice: { yes: 'за', no: 'против', abstain: 'воздержаться' },
+  choice: { yes: 'за', no: 'против', abstain: 'воздержаться', none: 'не голосовал(а)' },
   recallChoice: { recall: 'отозвать', keep: 'оставить', abstain: 'воздержаться' },
   method: {
     irv: 'мгновенный второй тур',

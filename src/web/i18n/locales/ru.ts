@@ -1,9 +1,11 @@
 import { ruErrorsMore } from './ru-errors.js';
 import { ruMembers } from './ru-members.js';
+import { ruPrivacy } from './ru-privacy.js';
 
 /** Russian. Keys as in en.ts; plural forms one, few, many and other (CLDR). */
 export const ru = {
   ...ruMembers,
+  ...ruPrivacy,
   app: {
     name: 'Soviet',
     tagline: 'Советская демократия на проверяемом реестре',

@@ -13,13 +13,14 @@ import { ActionButton, ActionError, useAction } from '../../components/action.js
 import { Deadline, When } from '../../components/deadline.js';
 import { PageState } from '../../components/page-state.js';
 import { ProgressMeter } from '../../components/progress-meter.js';
+import { RecordText } from '../../components/record-text.js';
 import { formatList } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
 import { Link } from '../../router/link.js';
 import { orgPath } from '../../router/match.js';
 import { navigate } from '../../router/use-route.js';
 import { memberIdIn, useSession } from '../../session/session.js';
-import { seatLabel } from './labels.js';
+import { personName, seatLabel } from './labels.js';
 
 /**
  * `/orgs/<slug>/councils/<id>`: a council (RULES.md, Organisation and councils): its
@@ -95,10 +96,10 @@ function Council({
         </h2>
         <ul className="people">
           {c.kind === 'base'
-            ? c.members.map((m) => <li key={m.id}>{m.name}</li>)
+            ? c.members.map((m) => <li key={m.id}>{personName(t, m)}</li>)
             : c.delegates.map((d) => (
                 <li key={d.mandateId}>
-                  {d.member.name}{' '}
+                  {personName(t, d.member)}{' '}
                   <span className="muted">({t('council.from', { council: d.from.name })})</span>
                 </li>
               ))}
@@ -166,7 +167,7 @@ function Council({
                 {e.elected.length
                   ? t('election.elected', {
                       names: formatList(
-                        e.elected.map((m) => m.name),
+                        e.elected.map((m) => personName(t, m)),
                         locale,
                       ),
                     })
@@ -186,7 +187,10 @@ function Council({
             {c.petitions.map((p) => (
               <li key={p.id}>
                 <Link href={orgPath(org, 'recalls', p.id)}>
-                  {t('recall.against', { name: p.holder.name, seat: seatLabel(t, p.seat) })}
+                  {t('recall.against', {
+                    name: personName(t, p.holder),
+                    seat: seatLabel(t, p.seat),
+                  })}
                 </Link>{' '}
                 <span className="badge badge--neutral">{t(`phase.recall.${p.phase}`)}</span>
                 {p.phase === 'petition' ? (
@@ -257,7 +261,7 @@ function Council({
                     <p>
                       <strong>
                         {t('breach.text', {
-                          name: b.member.name,
+                          name: personName(t, b.member),
                           title: b.motionTitle,
                           instructed: t(`choice.${b.instructed as Choice}`),
                           voted: t(`choice.${b.voted as Choice}`),
@@ -271,7 +275,7 @@ function Council({
                         className="button button--secondary button--small"
                         onClick={() => setRecallOf({ mandate, breach: b.id })}
                       >
-                        {t('recall.openCiting', { name: b.member.name })}
+                        {t('recall.openCiting', { name: personName(t, b.member) })}
                       </button>
                     ) : null}
                   </li>
@@ -319,7 +323,7 @@ function SeatGroup({
         <ul className="holders">
           {g.holders.map((h) => (
             <li key={h.id} className="holder">
-              <span className="holder__name">{h.holder.name}</span>{' '}
+              <span className="holder__name">{personName(t, h.holder)}</span>{' '}
               <span className="muted">
                 {t('seat.terms', { count: h.terms })} ·{' '}
                 <Deadline at={h.endAt} label={t('seat.until')} />
@@ -333,7 +337,7 @@ function SeatGroup({
                   className="button button--quiet button--small"
                   onClick={() => onRecall(h)}
                 >
-                  {t('recall.open', { name: h.holder.name })}
+                  {t('recall.open', { name: personName(t, h.holder) })}
                 </button>
               ) : null}
             </li>
@@ -394,16 +398,11 @@ function RecallForm({
   };
   return (
     <form className="card card--accent" onSubmit={submit} noValidate aria-labelledby={`${uid}-h`}>
-      <h2 id={`${uid}-h`}>{t('recall.openTitle', { name: mandate.holder.name })}</h2>
+      <h2 id={`${uid}-h`}>{t('recall.openTitle', { name: personName(t, mandate.holder) })}</h2>
       <p>{t('recall.openHelp')}</p>
       <div className="field">
         <label htmlFor={`${uid}-r`}>{t('recall.reason')}</label>
-        <textarea
-          id={`${uid}-r`}
-          rows={3}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
+        <RecordText id={`${uid}-r`} rows={3} value={reason} onChange={setReason} />
       </div>
       {breaches.length ? (
         <fieldset className="fieldset">
@@ -520,7 +519,7 @@ function ProposeForm({ org, c }: { org: string; c: CouncilView }) {
       </div>
       <div className="field">
         <label htmlFor={`${uid}-x`}>{t('motion.text')}</label>
-        <textarea id={`${uid}-x`} rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+        <RecordText id={`${uid}-x`} rows={4} value={text} onChange={setText} />
       </div>
       <ActionError action={action} />
       <div>

@@ -17,7 +17,7 @@ import { formatList } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
 import { Link } from '../../router/link.js';
 import { orgPath } from '../../router/match.js';
-import { names, seatLabel } from './labels.js';
+import { names, personName, seatLabel } from './labels.js';
 import { BoxPanel } from './motion-page.js';
 
 const CountView = lazy(() =>
@@ -114,11 +114,11 @@ function Election({
         <ul>
           {e.nominees.map((n) => (
             <li key={n.member.id}>
-              {n.member.name}{' '}
+              {personName(t, n.member)}{' '}
               <span className="muted">
                 {n.nominatedBy.id === n.member.id
                   ? t('election.selfNominated')
-                  : t('election.nominatedBy', { name: n.nominatedBy.name })}
+                  : t('election.nominatedBy', { name: personName(t, n.nominatedBy) })}
               </span>{' '}
               <span
                 className={`badge ${n.accepted && !n.withdrawn ? 'badge--ok' : 'badge--neutral'}`}
@@ -171,7 +171,9 @@ function Election({
               >
                 {eligible.map((m) => (
                   <option key={m.id} value={m.id}>
-                    {m.id === myId ? t('election.myself', { name: m.name }) : m.name}
+                    {m.id === myId
+                      ? t('election.myself', { name: personName(t, m) })
+                      : personName(t, m)}
                   </option>
                 ))}
               </select>
@@ -199,7 +201,7 @@ function Election({
               <p>{t('election.ballotHelp')}</p>
               <RankedBallot
                 title={title}
-                candidates={e.candidateList.map((c) => ({ id: c.id, name: c.name }))}
+                candidates={e.candidateList.map((c) => ({ id: c.id, name: personName(t, c) }))}
                 onChange={setRanking}
               />
               <ActionError action={cast} />
@@ -234,7 +236,7 @@ function Election({
           <h2>{t('election.result')}</h2>
           {e.elected?.length ? (
             <p className="notice notice--ok" role="status">
-              {t('election.elected', { names: formatList(names(e.elected), locale) })}
+              {t('election.elected', { names: formatList(names(t, e.elected), locale) })}
             </p>
           ) : (
             <p className="notice">{t('election.lapsed')}</p>

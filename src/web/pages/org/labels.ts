@@ -30,4 +30,14 @@ export function officeName(t: TFunction, office: string): string {
     : office;
 }
 
-export const names = (refs: readonly MemberRef[]): string[] => refs.map((r) => r.name);
+/**
+ * A person as the viewer may see them (docs/design/record.md, "Personal data"): their
+ * name, "former member" once erased, or "member m12" when the viewer may not see it.
+ */
+export function personName(t: TFunction, ref: Pick<MemberRef, 'id' | 'name' | 'erased'>): string {
+  if (ref.name !== null) return ref.name;
+  return ref.erased ? t('person.former') : t('person.withheld', { id: ref.id });
+}
+
+export const names = (t: TFunction, refs: readonly MemberRef[]): string[] =>
+  refs.map((r) => personName(t, r));

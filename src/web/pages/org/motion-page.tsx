@@ -12,10 +12,12 @@ import { ActionButton, ActionError, useAction } from '../../components/action.js
 import { Deadline, When } from '../../components/deadline.js';
 import { PageState } from '../../components/page-state.js';
 import { loadReceipts, ReceiptPanel, saveReceipt } from '../../components/receipt-panel.js';
+import { RecordText } from '../../components/record-text.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
 import { Link } from '../../router/link.js';
 import { orgPath } from '../../router/match.js';
+import { personName } from './labels.js';
 import { VoteButtons } from './vote-buttons.js';
 
 const CHOICES: readonly Choice[] = ['yes', 'no', 'abstain'];
@@ -89,7 +91,7 @@ function Motion({
         <span className="badge badge--neutral">{t(`phase.motion.${m.phase}`)}</span>{' '}
         <span className="muted">
           {t(`motionKind.${m.kind}`)} · {t(`threshold.${m.threshold}`)} ·{' '}
-          {t('motion.proposedBy', { name: m.proposedBy.name })} <When at={m.proposedAt} />
+          {t('motion.proposedBy', { name: personName(t, m.proposedBy) })} <When at={m.proposedAt} />
         </span>
       </p>
       {m.nextDeadline !== null ? (
@@ -155,7 +157,7 @@ function Motion({
         <ol className="stack">
           {m.amendments.map((a, i) => (
             <li key={a.id} className="amendment">
-              <h3>{t('motion.amendment', { number: i + 1, name: a.proposedBy.name })}</h3>
+              <h3>{t('motion.amendment', { number: i + 1, name: personName(t, a.proposedBy) })}</h3>
               <p className="motion-text">{a.text}</p>
               {a.adopted !== null ? (
                 <p>
@@ -189,7 +191,7 @@ function Motion({
               {receipts[a.id] ? (
                 <ReceiptPanel
                   receipt={receipts[a.id] as string}
-                  what={`${m.title} — ${t('motion.amendment', { number: i + 1, name: a.proposedBy.name })}`}
+                  what={`${m.title} — ${t('motion.amendment', { number: i + 1, name: personName(t, a.proposedBy) })}`}
                   fileName={`receipt-${a.id}.txt`}
                 />
               ) : null}
@@ -200,12 +202,7 @@ function Motion({
           <form className="stack" onSubmit={submitAmendment} noValidate>
             <div className="field">
               <label htmlFor={`${uid}-a`}>{t('motion.amendLabel')}</label>
-              <textarea
-                id={`${uid}-a`}
-                rows={4}
-                value={amendText}
-                onChange={(e) => setAmendText(e.target.value)}
-              />
+              <RecordText id={`${uid}-a`} rows={4} value={amendText} onChange={setAmendText} />
             </div>
             <ActionError action={amend} />
             <div>
@@ -278,7 +275,7 @@ function Motion({
           {m.breaches.map((b) => (
             <p key={b.id} className="notice notice--error">
               {t('breach.text', {
-                name: b.member.name,
+                name: personName(t, b.member),
                 title: b.motionTitle,
                 instructed: t(`choice.${b.instructed as Choice}`),
                 voted: t(`choice.${b.voted as Choice}`),
@@ -347,7 +344,7 @@ function OpenVotes({ box }: { box: BoxView }) {
         <tbody>
           {box.openVotes.map((v) => (
             <tr key={v.member.id}>
-              <td>{v.member.name}</td>
+              <td>{personName(t, v.member)}</td>
               <td>{t(`choice.${v.choice as Choice}`)}</td>
             </tr>
           ))}

@@ -18,6 +18,8 @@ import { Link } from '../../router/link.js';
 import { orgPath } from '../../router/match.js';
 import { hrefOf } from '../../router/route.js';
 import { memberIdIn, useSession } from '../../session/session.js';
+import { personName } from './labels.js';
+import { NameVisibility } from './name-visibility.js';
 import { NotificationList } from './notification-list.js';
 
 interface Mine {
@@ -182,7 +184,8 @@ function MemberPanel({
       </section>
       <section className="card">
         <h2>{t('org.myCouncils')}</h2>
-        <p>{t('org.youAre', { name: member.name })}</p>
+        <p>{t('org.youAre', { name: personName(t, member) })}</p>
+        <NameVisibility org={org} />
         <ul>
           {member.council ? (
             <li>

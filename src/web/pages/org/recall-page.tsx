@@ -16,7 +16,7 @@ import { formatNumber } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
 import { Link } from '../../router/link.js';
 import { orgPath } from '../../router/match.js';
-import { seatLabel } from './labels.js';
+import { personName, seatLabel } from './labels.js';
 import { BoxPanel } from './motion-page.js';
 import { VoteButtons } from './vote-buttons.js';
 
@@ -62,7 +62,7 @@ function Recall({
   const [receipt, setReceipt] = useState<string | undefined>(() => loadReceipts(org)[r.id]);
   const signed = r.signers.some((s) => s.id === myId);
   const myBallot = ballots.find((b) => b.boxId === r.vote?.id);
-  const holder = r.mandate?.holder.name ?? '';
+  const holder = r.mandate ? personName(t, r.mandate.holder) : '';
   const seat = r.mandate ? seatLabel(t, r.mandate.seat) : '';
   return (
     <>
@@ -81,7 +81,7 @@ function Recall({
       <p>
         <span className="badge badge--neutral">{t(`phase.recall.${r.phase}`)}</span>{' '}
         <span className="muted">
-          {t('recall.openedBy', { name: r.openedBy.name })} <When at={r.openedAt} />
+          {t('recall.openedBy', { name: personName(t, r.openedBy) })} <When at={r.openedAt} />
         </span>
       </p>
       <section className="card">
@@ -94,7 +94,7 @@ function Recall({
               {r.breaches.map((b) => (
                 <li key={b.id}>
                   {t('breach.text', {
-                    name: b.member.name,
+                    name: personName(t, b.member),
                     title: b.motionTitle,
                     instructed: t(`choice.${b.instructed as 'yes'}`),
                     voted: t(`choice.${b.voted as 'yes'}`),
@@ -121,7 +121,7 @@ function Recall({
           </p>
         ) : null}
         <p className="muted">
-          {t('recall.signedBy', { names: r.signers.map((s) => s.name).join(', ') })}
+          {t('recall.signedBy', { names: r.signers.map((s) => personName(t, s)).join(', ') })}
         </p>
         {r.phase === 'petition' && !signed ? (
           <>
