@@ -23,7 +23,10 @@ const step = (name, ok) => {
 };
 
 const extra = process.argv.slice(2);
-if (!extra.length) {
+// SOVIET_TEST_SCOPE=unit: the Vitest suite alone (CI's extra Node version: lint, types and the
+// browser do not depend on the Node that runs the server, and CI runs them twice already).
+const everything = !extra.length && process.env.SOVIET_TEST_SCOPE !== 'unit';
+if (everything) {
   step('lint (biome)', run(bin('biome'), ['check', '.']) === 0);
   step('typecheck (tsc)', run(bin('tsc'), ['-p', '.']) === 0);
 }
@@ -46,7 +49,7 @@ if (existsSync(report)) {
 }
 
 const e2eDir = join(root, 'e2e');
-if (!extra.length && existsSync(e2eDir)) {
+if (everything && existsSync(e2eDir)) {
   if (existsSync('/usr/bin/chromium')) {
     const pwReport = join(root, '.playwright-report.json');
     rmSync(pwReport, { force: true });
