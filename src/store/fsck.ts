@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type Kysely, sql } from 'kysely';
+import { commitmentOf } from '../democracy/index.js';
 import {
   appendLeaves,
   bytesEqual,
@@ -316,9 +317,8 @@ async function directoryProblems(db: Kysely<StoreDatabase>, orgId: number): Prom
     .orderBy('p.seq')
     .execute();
   for (const f of rows) {
-    const commitment = sha256Hex(
-      Buffer.concat([Buffer.from(f.salt, 'hex'), Buffer.from(f.value, 'utf8')]),
-    );
+    // A salt that is not 32 bytes of hex opens nothing (commitmentOf would refuse it).
+    const commitment = /^[0-9a-f]{64}$/.test(f.salt) ? commitmentOf(f.salt, f.value) : 'none';
     const data = f.entry ? JSON.stringify(decodeEntry(f.entry).data) : '';
     if (!data.includes(`"${commitment}"`))
       found.push(

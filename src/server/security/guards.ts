@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Accounts } from '../../accounts/accounts.js';
 import { accountError } from '../../accounts/errors.js';
+import { tokenHashOf } from '../../democracy/index.js';
 import { storeError } from '../../store/errors.js';
 import type { Organisation } from '../../store/store.js';
 import { serverError } from '../errors.js';
@@ -123,7 +123,7 @@ async function recordReader(request: FastifyRequest, deps: GuardDeps): Promise<v
   if (header(request, 'authorization') !== undefined) {
     const live =
       bearer !== null && deps.readGrant
-        ? await deps.readGrant(org.slug, sha256Hex(bearer[1]?.toLowerCase() ?? ''))
+        ? await deps.readGrant(org.slug, tokenHashOf(bearer[1]?.toLowerCase() ?? ''))
         : false;
     if (!live) throw serverError('READ_TOKEN_INVALID', { org: org.slug });
     auth.reader = 'token';
@@ -187,8 +187,4 @@ function ownOrigin(request: FastifyRequest): string {
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return typeof value === 'string' ? value : undefined;
-}
-
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
