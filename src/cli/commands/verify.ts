@@ -310,14 +310,23 @@ async function fetcherFor(source: string, token: string | undefined): Promise<Lo
     } catch {
       throw recordError('VERIFY_SOURCE_INVALID', { source, reason: 'it is not a valid URL' });
     }
+    // Tiles are fetched in parallel; once one fails the verification is over, so the
+    // others are aborted rather than left holding keep-alive connections open.
+    const inFlight = new AbortController();
     return async (path) => {
       const response = await fetch(new URL(path, base), {
+        signal: inFlight.signal,
         headers: {
           'accept-encoding': 'gzip, identity',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
       });
+      if (response.ok) return new Uint8Array(await response.arrayBuffer());
+      // A body left unread keeps its keep-alive connection busy: the server cannot close
+      // (and the process cannot exit) until it times out. Release it on every refusal.
+      await response.body?.cancel();
       if (response.status === 404 || response.status === 410) return null;
+      inFlight.abort();
       if (response.status === 401 || response.status === 403)
         throw recordError('VERIFY_FETCH_FAILED', {
           path,
@@ -325,8 +334,7 @@ async function fetcherFor(source: string, token: string | undefined): Promise<Lo
             ? `HTTP ${response.status}: the read token was refused (never granted, or revoked)`
             : `HTTP ${response.status}: the record is open to the organisation's members only; pass a read token with --token or SOVIET_TOKEN`,
         });
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-      return new Uint8Array(await response.arrayBuffer());
+      throw new Error(`HTTP ${response.status} ${response.statusText}`);
     };
   }
   const dir = resolve(source);
