@@ -1,3 +1,4 @@
+import type { ActProof } from './acts-state.js';
 import type { MotionBody } from './motion-body.js';
 import type { Choice, RecallChoice } from './state.js';
 import type { TreasuryCommand } from './treasury-commands.js';
@@ -31,9 +32,20 @@ export type DemocracyCommand =
        * bounds); the rest take their defaults. E.g. `{ recordVisibility: 'public' }`.
        */
       readonly constitution?: { readonly [parameter: string]: number | string | undefined };
+      /** The founder's first signing key (Ed25519, base64) and its label (acts.ts). */
+      readonly founderKey?: { readonly publicKey: string; readonly label: string };
     }
   | { readonly kind: 'InviteMember'; readonly councilId?: string }
-  | { readonly kind: 'JoinWithInvitation'; readonly token: string; readonly name: string }
+  | {
+      readonly kind: 'JoinWithInvitation';
+      readonly token: string;
+      readonly name: string;
+      /** The new member's first signing key (acts.ts). */
+      readonly key?: { readonly publicKey: string; readonly label: string };
+    }
+  /** Register a signing key: the first by password, any other by a signed act (acts.ts). */
+  | { readonly kind: 'RegisterKey'; readonly publicKey: string; readonly label: string }
+  | { readonly kind: 'RevokeKey'; readonly keyId: string }
   | { readonly kind: 'LeaveOrganisation' }
   /** Erase my personal data (GDPR art. 17): leave if still a member, then MemberErased. */
   | { readonly kind: 'ErasePersonalData' }
@@ -99,4 +111,9 @@ export interface DecideContext {
   readonly seed: string;
   /** Fresh random hex from the caller (≥ 128 bits): receipts and invitation tokens. */
   readonly entropy: string;
+  /**
+   * The member's signed act, its signature checked by the caller (acts.ts): required
+   * once the member has a key, and then logged as MemberActed before the act's events.
+   */
+  readonly act?: ActProof;
 }

@@ -1,3 +1,4 @@
+import { actedEvent, checkAct, registerKey, revokeKey } from './acts.js';
 import { castBudgetBallot, proposeProject, withdrawProject } from './budget-rounds.js';
 import type { DecideContext, DemocracyCommand } from './commands.js';
 import {
@@ -9,7 +10,7 @@ import {
   resign,
 } from './elections.js';
 import { democracyError } from './errors.js';
-import type { DemocracyEvent } from './events/index.js';
+import type { DemocracyEvent, MemberActed } from './events/index.js';
 import { found } from './founding.js';
 import { erase, invite, join, leave, transfer } from './membership.js';
 import { amend, propose, second, voteAmendment, voteMotion, withdraw } from './motions.js';
@@ -63,6 +64,29 @@ export function decide(
   }
   catchUp(tx, ctx.now);
   tx.now = ctx.now;
+  // A newcomer joining has no key yet; every other act is signed once its member has one.
+  const proof = command.kind === 'JoinWithInvitation' ? null : checkAct(tx, command);
+  const start = tx.events.length;
+  if (proof) tx.emit(actedEvent(tx, proof, 0));
+  memberCommand(tx, command);
+  if (proof) coverAct(tx, start);
+  return tx.events;
+}
+
+/**
+ * Fills in how many entries the act's MemberActed covers; drops it when none of them is
+ * attributed to the member (a secret ballot: logging the voter's act beside it would
+ * tie the voter to the ballot, RECORD.md "Secret ballots on a public record").
+ */
+function coverAct(tx: Tx, start: number): void {
+  const acted = tx.events[start] as MemberActed;
+  const caused = tx.events.slice(start + 1);
+  if (caused.some((e) => 'by' in e && e.by === acted.by))
+    tx.events[start] = { ...acted, covers: caused.length };
+  else tx.events.splice(start, 1);
+}
+
+function memberCommand(tx: Tx, command: DemocracyCommand): void {
   switch (command.kind) {
     case 'InviteMember':
       invite(tx, command);
@@ -148,10 +172,15 @@ export function decide(
     case 'CastBudgetBallot':
       castBudgetBallot(tx, command);
       break;
+    case 'RegisterKey':
+      registerKey(tx, command);
+      break;
+    case 'RevokeKey':
+      revokeKey(tx, command);
+      break;
     default:
       throw democracyError('BAD_COMMAND', {
         reason: `unknown command ${String((command as { kind: unknown }).kind)}`,
       });
   }
-  return tx.events;
 }

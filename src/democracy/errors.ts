@@ -196,6 +196,27 @@ export const democracyErrors = defineErrors({
     status: 422,
     message: 'The project costs {cost}, more than the whole budget of the round ({budget}).',
   },
+  SIGNATURE_REQUIRED: {
+    status: 401,
+    message:
+      'You have a signing key, so every act in your name must be signed by it (POST /api/v1/orgs/<org>/acts, RFC 9421): a password alone cannot act for you.',
+  },
+  SIGNATURE_INVALID: {
+    status: 401,
+    message: 'The act is not signed by a key you hold: {reason}.',
+  },
+  ACT_REPLAYED: {
+    status: 409,
+    message: 'The act {actId} was already accepted: an act is accepted once.',
+  },
+  ACT_STALE: {
+    status: 422,
+    message:
+      "The act says it was signed at {issued}, more than five minutes from the server's time: sign it again.",
+  },
+  KEY_UNKNOWN: { status: 404, message: 'You have no key {keyId}.' },
+  KEY_EXISTS: { status: 409, message: 'The key {keyId} is already registered.' },
+  KEY_INVALID: { status: 422, message: 'The key cannot be registered: {reason}.' },
 });
 
 export const democracyError = errorFactory(democracyErrors);

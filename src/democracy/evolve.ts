@@ -1,3 +1,4 @@
+import { evolveActs, isActEvent } from './acts.js';
 import { DEFAULT_CONSTITUTION } from './constitution.js';
 import type { DemocracyEvent } from './events/index.js';
 import { PMap } from './pmap.js';
@@ -27,6 +28,8 @@ import { evolveTreasury, isTreasuryStateEvent } from './treasury-evolve.js';
 export function evolve(s: OrgState, e: DemocracyEvent): OrgState {
   // The treasury and participatory budgets (treasury-evolve.ts).
   if (isTreasuryStateEvent(e)) return evolveTreasury(s, e);
+  // Members' keys and signed acts (acts.ts).
+  if (isActEvent(e)) return evolveActs(s, e);
   switch (e.kind) {
     case 'OrganisationFounded':
       return {

@@ -1,3 +1,4 @@
+import { checkNewKey, emitKey } from './acts.js';
 import { ensureElections } from './automatic-elections.js';
 import type { CouncilSpec, DemocracyCommand } from './commands.js';
 import { type Constitution, DEFAULT_CONSTITUTION, parameterProblem } from './constitution.js';
@@ -79,6 +80,8 @@ export function found(tx: Tx, cmd: Found): void {
   };
   create(cmd.councils, null);
   if (founderCouncil === null) throw bad(`there is no base council called "${cmd.founderCouncil}"`);
+  if (cmd.founderKey !== undefined)
+    checkNewKey(tx.state, cmd.founderKey?.publicKey, cmd.founderKey?.label);
   const memberId = tx.nextId('member');
   const { commitment, fact } = commitFact(tx.ctx.entropy, memberId, 'name', founderName);
   tx.emit({
@@ -90,6 +93,9 @@ export function found(tx: Tx, cmd: Found): void {
     invitationId: null,
     personal: [fact],
   });
+  // The founder's first key (acts.ts): from the first act on, only it acts in their name.
+  if (cmd.founderKey !== undefined)
+    emitKey(tx, memberId, cmd.founderKey.publicKey, cmd.founderKey.label);
   afterMembershipChange(tx, founderCouncil);
 }
 

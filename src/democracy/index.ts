@@ -11,6 +11,9 @@
  *   children: [{ name: 'Branch' }] } }, ctx)) state = evolve(state, e);
  */
 
+export { ActAudit, type ActAuditReport, type AuditedEntry } from './act-audit.js';
+export { ACT_WINDOW_MS, actBody, liveKey, liveKeys } from './acts.js';
+export type { Act, ActProof, ActsState, MemberKey } from './acts-state.js';
 export {
   checkBudgetBallot,
   DEFAULT_RULE,

@@ -1,3 +1,4 @@
+import { checkNewKey, emitKey } from './acts.js';
 import { ensureElections } from './automatic-elections.js';
 import type { DemocracyCommand } from './commands.js';
 import { DAY } from './constitution.js';
@@ -56,6 +57,7 @@ export function join(tx: Tx, cmd: Cmd<'JoinWithInvitation'>): void {
   const council = tx.state.councils.get(invitation.councilId);
   if (!council || council.dissolvedAt !== null)
     throw democracyError('COUNCIL_DISSOLVED', { councilId: invitation.councilId });
+  if (cmd.key !== undefined) checkNewKey(tx.state, cmd.key?.publicKey, cmd.key?.label);
   const memberId = tx.nextId('member');
   const { commitment, fact } = commitFact(tx.ctx.entropy, memberId, 'name', name);
   tx.emit({
@@ -67,6 +69,9 @@ export function join(tx: Tx, cmd: Cmd<'JoinWithInvitation'>): void {
     invitationId: invitation.id,
     personal: [fact],
   });
+  // The new member's first key, registered as they join (acts.ts): from their first act on,
+  // nobody can act in their name without it.
+  if (cmd.key !== undefined) emitKey(tx, memberId, cmd.key.publicKey, cmd.key.label);
   afterMembershipChange(tx, council.id);
 }
 

@@ -1,3 +1,4 @@
+import { type ActsState, emptyActs } from './acts-state.js';
 import { type Constitution, DEFAULT_CONSTITUTION, type MultiSeatMethod } from './constitution.js';
 import type { MotionBody } from './motion-body.js';
 import { PMap } from './pmap.js';
@@ -38,6 +39,8 @@ export interface OrgState {
   readonly treasury: TreasuryState;
   /** Read tokens the organisation granted by motion (record access under `members`). */
   readonly readGrants: PMap<ReadGrant>;
+  /** Members' signing keys and recently accepted acts (acts.ts). */
+  readonly acts: ActsState;
 }
 
 /**
@@ -429,5 +432,6 @@ export function initialState(): OrgState {
     timers: PMap.empty(),
     treasury: emptyTreasury(),
     readGrants: PMap.empty(),
+    acts: emptyActs(),
   };
 }

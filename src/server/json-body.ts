@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { serverError } from './errors.js';
 
 /**
@@ -27,6 +27,7 @@ export function isUnstorable(text: string): boolean {
  */
 export function installJsonBodyParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
+  app.decorateRequest(RAW_BODY, null);
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const charset = charsetOf(request.headers['content-type'] ?? '');
@@ -41,6 +42,8 @@ export function installJsonBodyParser(app: FastifyInstance): void {
       done(serverError('TEXT_NOT_STORABLE', { reason: 'the body is not valid UTF-8' }), undefined);
       return;
     }
+    // The exact bytes, for a signed act's Content-Digest (RFC 9530): kept by reference.
+    (request as unknown as Record<string, unknown>)[RAW_BODY] = body;
     parse(request, text, (error, value) => {
       if (error) return done(error, undefined);
       const bad = findUnstorable(value);
@@ -48,6 +51,14 @@ export function installJsonBodyParser(app: FastifyInstance): void {
       else done(null, value);
     });
   });
+}
+
+const RAW_BODY = 'rawBody';
+
+/** The exact bytes of a request's JSON body (empty when it had none). */
+export function rawBodyOf(request: FastifyRequest): Uint8Array {
+  const raw = (request as unknown as Record<string, unknown>)[RAW_BODY];
+  return raw instanceof Uint8Array ? raw : new Uint8Array();
 }
 
 /** The charset parameter of a Content-Type header, lower-cased, if it has one. */

@@ -22,6 +22,15 @@ export const serviceErrors = defineErrors({
     message:
       'The organisation "{org}" already exists on this database, so the demonstration was not created again. Use another --data directory or database to start afresh.',
   },
+  ACT_MALFORMED: {
+    status: 400,
+    message:
+      'The act cannot be read: {reason}. Its body is the canonical JSON (RFC 8785) of {"by","command","id","issued","origin"}.',
+  },
+  ACT_WRONG_ORGANISATION: {
+    status: 422,
+    message: "The act names the log {origin}, not this organisation's ({expected}).",
+  },
 });
 
 export const serviceError = errorFactory(serviceErrors);

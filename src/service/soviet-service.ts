@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { ActProof } from '../democracy/index.js';
 import {
   type CouncilSpec,
   type DemocracyCommand,
@@ -78,6 +79,8 @@ export interface Founded {
  */
 export interface CommandOptions {
   readonly alsoWrite?: (tx: Kysely<StoreDatabase>, result: CommandResult) => Promise<void>;
+  /** The member's signed act, its signature already checked (signed-acts.ts). */
+  readonly act?: ActProof;
 }
 
 /** The same for founding: `orgId` is the new organisation's (e.g. to link the founder's account). */
@@ -277,8 +280,13 @@ export function createSovietService(deps: SovietServiceDeps): SovietService {
         throw democracyError('BAD_COMMAND', {
           reason: `${command.kind} is not a member's command`,
         });
-      const base = { now: clock(), actor: actor ?? NEWCOMER, entropy: entropy() };
-      const { alsoWrite } = options;
+      const { alsoWrite, act } = options;
+      const base = {
+        now: clock(),
+        actor: actor ?? NEWCOMER,
+        entropy: entropy(),
+        ...(act ? { act } : {}),
+      };
       const ctx = alsoWrite
         ? {
             ...base,

@@ -1,4 +1,5 @@
 import {
+  type ActProof,
   type DemocracyCommand,
   type DemocracyEvent,
   decide,
@@ -24,6 +25,8 @@ import type { Store } from './store.js';
 export interface DemocracyContext {
   readonly actor: string;
   readonly entropy: string;
+  /** The member's signed act, its signature checked by the service (democracy/acts.ts). */
+  readonly act?: ActProof;
 }
 
 /** A store running the democracy domain. */
@@ -56,6 +59,7 @@ export const democracyDomain: Domain<OrgState, DemocracyCommand, DemocracyEvent,
         actor: ctx.actor,
         entropy: ctx.entropy,
         seed: toHex(ctx.signed.root),
+        ...(ctx.act ? { act: ctx.act } : {}),
       });
     },
     evolve,

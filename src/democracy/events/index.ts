@@ -1,4 +1,5 @@
 import { type AccessEvent, accessEventMeanings } from './access-events.js';
+import { type ActEvent, actEventMeanings } from './act-events.js';
 import { type BallotEvent, ballotEventMeanings } from './ballot-events.js';
 import { type BudgetEvent, budgetEventMeanings } from './budget-events.js';
 import { type ElectionEvent, electionEventMeanings } from './election-events.js';
@@ -10,6 +11,7 @@ import { type RecallEvent, recallEventMeanings } from './recall-events.js';
 import { type TreasuryEvent, treasuryEventMeanings } from './treasury-events.js';
 
 export type * from './access-events.js';
+export type * from './act-events.js';
 export type * from './ballot-events.js';
 export type * from './budget-events.js';
 export type * from './election-events.js';
@@ -37,7 +39,8 @@ export type DemocracyEvent =
   | MotionEvent
   | TreasuryEvent
   | BudgetEvent
-  | AccessEvent;
+  | AccessEvent
+  | ActEvent;
 
 export type EventKind = DemocracyEvent['kind'];
 
@@ -59,6 +62,7 @@ export const EVENT_CATALOGUE: ReadonlyArray<{
   { area: 'Treasury', meanings: treasuryEventMeanings },
   { area: 'Participatory budgets', meanings: budgetEventMeanings },
   { area: 'Access to the record', meanings: accessEventMeanings },
+  { area: 'Signed acts', meanings: actEventMeanings },
 ];
 
 export const EVENT_KINDS: ReadonlySet<string> = new Set(

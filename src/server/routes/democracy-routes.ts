@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Accounts } from '../../accounts/accounts.js';
 import type { SovietService } from '../../service/index.js';
 import type { SecurityConfig } from '../security/security-config.js';
+import { actRoutes } from './act-routes.js';
 import { councilRoutes } from './council-routes.js';
 import { electionRoutes } from './election-routes.js';
 import { invitationRoutes } from './invitation-routes.js';
@@ -39,4 +40,5 @@ export const democracyRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDe
   await app.register(treasuryRoutes, { deps });
   await app.register(treasuryViewRoutes, { deps });
   await app.register(privacyRoutes, { deps });
+  await app.register(actRoutes, { deps });
 };

@@ -4,6 +4,7 @@ import { decide, type OrgState, tokenHashOf } from '../../democracy/index.js';
 import {
   CouncilId,
   InvitationToken,
+  NewKey,
   OrgParams,
   PersonName,
   withErrors,
@@ -69,7 +70,12 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteD
         tags: ['members'],
         params: OrgParams,
         body: Type.Object(
-          { token: InvitationToken, name: PersonName, account: Type.Optional(NewAccount) },
+          {
+            token: InvitationToken,
+            name: PersonName,
+            key: Type.Optional(NewKey),
+            account: Type.Optional(NewAccount),
+          },
           { additionalProperties: false },
         ),
         response: withErrors({
@@ -90,8 +96,8 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteD
     async (request, reply) => {
       const slug = request.params.org;
       const org = await service.store.organisation(slug);
-      const { token, name, account: newAccount } = request.body;
-      const command = { kind: 'JoinWithInvitation', token, name } as const;
+      const { token, name, key, account: newAccount } = request.body;
+      const command = { kind: 'JoinWithInvitation', token, name, ...(key ? { key } : {}) } as const;
       const state = await service.state(slug);
       // The rules' own check first (unknown, used or expired invitation, bad name), so
       // that no account is created for an invitation that cannot be used.

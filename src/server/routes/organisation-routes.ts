@@ -11,6 +11,7 @@ import { notificationsFor } from '../notifications.js';
 import {
   CouncilId,
   MemberId,
+  NewKey,
   NoBody,
   OrgParams,
   OrgSlug,
@@ -54,6 +55,7 @@ const FoundingBody = Type.Object(
     }),
     councils: CouncilSpecSchema,
     constitution: Type.Optional(ConstitutionChoiceSchema),
+    founderKey: Type.Optional(NewKey),
     account: Type.Optional(NewAccount),
   },
   { additionalProperties: false },

@@ -106,3 +106,15 @@ export const NoBody = Type.Unsafe<Record<string, never> | null>({
   additionalProperties: false,
   description: 'No body, `null` or `{}`.',
 });
+
+/** A signing key to register (docs/api.md, "Signed acts"): Ed25519, public half. */
+export const NewKey = Type.Object(
+  {
+    publicKey: Type.String({
+      pattern: '^[A-Za-z0-9+/]{43}=$',
+      description: 'The raw 32-byte Ed25519 public key, base64.',
+    }),
+    label: Type.String({ minLength: 1, maxLength: 60, description: 'Your name for the key.' }),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,111 @@
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import { liveKeys } from '../../democracy/index.js';
+import { executeSignedAct } from '../../service/signed-acts.js';
+import { rawBodyOf } from '../json-body.js';
+import { MemberId, OrgParams, OrgSlug, withErrors } from '../schemas/common.js';
+import { answerOf, CommandAnswer, runCommand } from './command-answer.js';
+import type { DemocracyRouteDeps } from './democracy-routes.js';
+
+const KeySchema = Type.Object(
+  {
+    keyId: Type.String({ description: 'The first 128 bits of SHA-256(public key), hex.' }),
+    publicKey: Type.String({ description: 'Raw 32-byte Ed25519 public key, base64.' }),
+    label: Type.String(),
+    registeredAt: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Signed acts (docs/api.md, "Signed acts"; docs/design/record.md): a member's keys, and
+ * the one route that takes an act signed by one (RFC 9421), from a script, a bot, the
+ * CLI or the web app. Once a member has a key, no act in their name is taken without it.
+ */
+export const actRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps }> = async (
+  app,
+  { deps },
+) => {
+  const { service } = deps;
+
+  app.post(
+    '/api/v1/orgs/:org/acts',
+    {
+      bodyLimit: 64 * 1024,
+      config: { access: 'public' },
+      schema: {
+        summary: 'Take a signed act',
+        description:
+          'The body is the canonical JSON (RFC 8785) of {"by","command","id","issued","origin"}: the member, the command (as in docs/api.md), a random 128-bit hex id, the time in ms, and the log origin. The headers Content-Digest (RFC 9530), Signature-Input and Signature (RFC 9421) sign it with one of the member\'s registered Ed25519 keys; see docs/api.md, "Signed acts", for a worked example. No session is needed: the signature is the member\'s.',
+        tags: ['acts'],
+        params: OrgParams,
+        body: Type.Object({}, { additionalProperties: true }),
+        response: withErrors({ 201: CommandAnswer }),
+      },
+    },
+    async (request, reply) => {
+      const header = (name: string) => {
+        const value = request.headers[name];
+        return typeof value === 'string' ? value : undefined;
+      };
+      const result = await executeSignedAct(service, request.params.org, {
+        body: rawBodyOf(request),
+        headers: {
+          contentDigest: header('content-digest'),
+          signatureInput: header('signature-input'),
+          signature: header('signature'),
+        },
+      });
+      reply.status(201);
+      return answerOf(result);
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:org/members/:memberId/keys',
+    {
+      config: { access: 'record' },
+      schema: {
+        summary: "A member's live signing keys",
+        description: 'Public keys, as registered on the record (MemberKeyRegistered).',
+        tags: ['acts'],
+        params: Type.Object({ org: OrgSlug, memberId: MemberId }, { additionalProperties: false }),
+        response: withErrors({ 200: Type.Array(KeySchema) }),
+      },
+    },
+    async (request) =>
+      liveKeys(await service.state(request.params.org), request.params.memberId).map((k) => ({
+        keyId: k.keyId,
+        publicKey: k.publicKey,
+        label: k.label,
+        registeredAt: k.registeredAt,
+      })),
+  );
+
+  app.post(
+    '/api/v1/orgs/:org/me/keys',
+    {
+      config: { access: 'member' },
+      schema: {
+        summary: 'Register your first signing key',
+        description:
+          'With your password session, only while you have no key (trust on first use, on the record). Any further key is added by a signed RegisterKey act.',
+        tags: ['acts'],
+        params: OrgParams,
+        body: Type.Object(
+          {
+            publicKey: Type.String({ description: 'Raw 32-byte Ed25519 public key, base64.' }),
+            label: Type.String({ minLength: 1, maxLength: 60 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 201: CommandAnswer }),
+      },
+    },
+    async (request, reply) =>
+      runCommand(service, request, reply, {
+        kind: 'RegisterKey',
+        publicKey: request.body.publicKey,
+        label: request.body.label,
+      }),
+  );
+};
