@@ -123,6 +123,10 @@ export const recordErrors = defineErrors({
     status: 422,
     message: 'Entry {index} (in {path}) is not a valid Soviet entry: {reason}.',
   },
+  VERIFY_ENTRY_REFUSED: {
+    status: 422,
+    message: 'Entry {index} (in {path}) is refused: {reason}.',
+  },
   VERIFY_SOURCE_INVALID: {
     status: 400,
     message: 'Cannot read a log at "{source}": {reason}.',

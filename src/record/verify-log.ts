@@ -43,6 +43,13 @@ export interface VerifyLogOptions {
   readonly previousCheckpoint?: string;
   /** Also read every entry as a Soviet entry envelope whose seq is its index. */
   readonly decodeEnvelopes?: boolean;
+  /**
+   * A check of every entry in log order after it is rehashed (the CLI's act audit,
+   * democracy/act-audit.ts): a reason refuses the log, VERIFY_ENTRY_REFUSED naming the
+   * entry. `checkEnd` runs after the last entry.
+   */
+  readonly checkEntry?: (entry: Uint8Array, index: number) => string | null;
+  readonly checkEnd?: () => string | null;
   /** Fetches in flight at once (default 16). */
   readonly concurrency?: number;
   readonly onProgress?: (progress: VerifyProgress) => void;
@@ -256,6 +263,7 @@ async function run(options: VerifyLogOptions): Promise<VerifyLogResult> {
   const tileMismatches: { path: string; level: number; tile: number; hashIndex: number }[] = [];
   let leafMismatch: { index: number; path: string } | undefined;
   let envelopeFailure: LogVerifyFailure | undefined;
+  let refusal: LogVerifyFailure | undefined;
   let partialLeaves: { entries: Uint8Array; served: Uint8Array } | undefined;
   // The previous checkpoint's root needs the level-0 hashes of the tile holding its edge.
   const keepTile =
@@ -298,6 +306,10 @@ async function run(options: VerifyLogOptions): Promise<VerifyLogResult> {
     }
     if (options.decodeEnvelopes && envelopeFailure === undefined) {
       envelopeFailure = checkEnvelopes(bundle.bytes, offsets, index * TILE_WIDTH, bundlePath);
+    }
+    if (options.checkEntry && refusal === undefined) {
+      const at = index * TILE_WIDTH;
+      refusal = checkEntries(bundle.bytes, offsets, at, bundlePath, options.checkEntry);
     }
     if (index === keepTile) kept = leaves.slice();
     if (width === TILE_WIDTH) {
@@ -387,6 +399,10 @@ async function run(options: VerifyLogOptions): Promise<VerifyLogResult> {
     );
   }
   if (envelopeFailure) return envelopeFailure;
+  if (refusal) return refusal;
+  const atEnd = options.checkEnd?.();
+  if (atEnd)
+    return failure('VERIFY_ENTRY_REFUSED', { index: size - 1, path: 'checkpoint', reason: atEnd });
 
   // Step 3: the previous checkpoint's root must be this tree's root at its size.
   if (previous) {
@@ -482,6 +498,29 @@ function checkEnvelopes(
       reason = error.message.replace(/\.$/, '');
     }
     if (reason) return failure('VERIFY_ENVELOPE_INVALID', { index, path, reason }, { path, index });
+  }
+  return undefined;
+}
+
+/** Runs `check` over a bundle's entries in order; the first refusal names its entry. */
+function checkEntries(
+  bundle: Uint8Array,
+  offsets: Int32Array,
+  firstIndex: number,
+  path: string,
+  check: (entry: Uint8Array, index: number) => string | null,
+): LogVerifyFailure | undefined {
+  for (let j = 0; 2 * j < offsets.length; j++) {
+    const start = offsets[2 * j] as number;
+    const index = firstIndex + j;
+    let reason: string | null;
+    try {
+      reason = check(bundle.subarray(start, start + (offsets[2 * j + 1] as number)), index);
+    } catch (error) {
+      if (!(error instanceof SovietError)) throw error;
+      reason = error.message.replace(/\.$/, '');
+    }
+    if (reason) return failure('VERIFY_ENTRY_REFUSED', { index, path, reason }, { path, index });
   }
   return undefined;
 }

@@ -395,6 +395,9 @@ async function verifyWith(token: string | undefined) {
   } finally {
     o.mockRestore();
     e.mockRestore();
+    // The verifier's keep-alive connections belong to this process: close them with the
+    // server rather than wait for their idle timeout.
+    app.server.closeAllConnections();
     await app.close();
     rmSync(dir, { recursive: true, force: true });
   }

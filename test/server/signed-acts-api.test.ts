@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import {
   ActAudit,
   type DemocracyCommand,
@@ -7,6 +11,7 @@ import {
 } from '../../src/democracy/index.js';
 import { decodeEntry } from '../../src/record/entry.js';
 import { nodeEd25519 } from '../../src/record/node-ed25519.js';
+import { buildApp } from '../../src/server/build-app.js';
 import { democracyDomain } from '../../src/store/democracy-domain.js';
 import { postAct, signedAct, TestKey } from './act-signer.js';
 import {
@@ -16,6 +21,7 @@ import {
   joinThroughApi,
   openApiWorld,
   PASSWORD,
+  TEST_SECURITY,
 } from './api-world.js';
 
 /**
@@ -69,6 +75,7 @@ beforeAll(async () => {
     founderCouncil: 'Docks',
     councils: { name: 'Congress', children: [{ name: 'Docks' }, { name: 'Mills' }] },
     founderKey: rosaKey.registration,
+    constitution: { recordVisibility: 'public' },
     account: { username: 'rosa.okafor', password: PASSWORD },
   });
   expect(founded.statusCode, founded.body).toBe(201);
@@ -203,6 +210,9 @@ describe('the act audit of `soviet verify`', () => {
     expect(result.refused).toBeNull();
     expect(result.report?.signed).toBeGreaterThanOrEqual(4);
     expect(result.report?.keys).toBe(3);
+    const verified = await verifyWithCli();
+    expect(verified.code, verified.err).toBe(0);
+    expect(verified.out).toMatch(/signed acts: \d+ checked against 3 member keys/);
   });
 
   it('refuses, naming the entry, an act appended in a member’s name by whoever holds the database', async () => {
@@ -231,5 +241,47 @@ describe('the act audit of `soviet verify`', () => {
       type: 'MemberInvited',
       problem: expect.stringContaining('no act of theirs signs it'),
     });
+    const verified = await verifyWithCli();
+    expect(verified.code).not.toBe(0);
+    expect(verified.err).toContain(`Entry ${forgedAt} (in tile/entries/000.p/`);
+    expect(verified.err).toContain('no act of theirs signs it');
   });
 });
+
+/** `soviet verify` of the organisation's log as served, fresh (no state file). */
+async function verifyWithCli() {
+  const app = await buildApp({
+    store: world.store,
+    service: world.service,
+    clock: world.clock.read,
+    security: TEST_SECURITY,
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'soviet-acts-'));
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => out.push(String(s)) > 0);
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => err.push(String(s)) > 0);
+  try {
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const { origin } = await world.store.organisation(ORG);
+    const code = await main([
+      'verify',
+      `${address}/api/v1/orgs/${ORG}/log`,
+      '--origin',
+      origin,
+      '--key',
+      await world.store.verifierKey(ORG),
+      '--state-file',
+      join(dir, 'state.json'),
+    ]);
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    // The verifier's keep-alive connections belong to this process: close them with the
+    // server rather than wait for their idle timeout.
+    app.server.closeAllConnections();
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -18,6 +18,7 @@ import {
   type VerifyProgress,
   verifyLog,
 } from '../../record/verify-log.js';
+import { ActCheck } from '../act-check.js';
 import {
   BundleCapture,
   compareWithServer,
@@ -127,6 +128,7 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
   const previous = origin === undefined ? undefined : state.checkpoints[origin];
   if (previous !== undefined) checkPrevious(previous, verifier, stateFile);
 
+  let acts = new ActCheck(origin ?? '');
   /** Steps 1–3 against `previousCheckpoint`, keeping the entry bundles when replaying. */
   const verifyOnce = async (
     logFetch: LogFetcher,
@@ -134,6 +136,8 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
     capture: BundleCapture | undefined,
   ): Promise<LogVerified> => {
     const progress = progressReporter();
+    // Signed acts (docs/design/record.md): every entry in a member's name, checked.
+    acts = new ActCheck(origin ?? '');
     let outcome: Awaited<ReturnType<typeof verifyLog>>;
     try {
       outcome = await verifyLog({
@@ -144,6 +148,8 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
         verifier,
         previousCheckpoint,
         decodeEnvelopes: options.envelopes === true,
+        checkEntry: acts.entry,
+        checkEnd: acts.end,
         concurrency,
         onProgress: progress.update,
       });
@@ -211,6 +217,7 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
     hashTiles: result.hashTiles,
     entryBundles: result.entryBundles,
     envelopesChecked: result.envelopesChecked,
+    acts: acts.report(),
     stateFile,
     stateUpdated,
     ...(replay
@@ -242,6 +249,14 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
       : `consistent with the checkpoint of size ${summary.previousSize} verified before`,
   ];
   if (result.envelopesChecked) lines.push(`every entry is a Soviet entry with seq = index`);
+  const actCounts = acts.report();
+  if (actCounts)
+    lines.push(
+      `signed acts: ${actCounts.signed} checked against ${plural(actCounts.keys, 'member key', 'member keys')}` +
+        (actCounts.unsigned > 0
+          ? `; ${plural(actCounts.unsigned, 'entry', 'entries')} by members without a key (not signed, cannot be checked)`
+          : ''),
+    );
   if (replay) {
     if (replay.grewFrom !== undefined) {
       lines.push(
@@ -310,12 +325,8 @@ async function fetcherFor(source: string, token: string | undefined): Promise<Lo
     } catch {
       throw recordError('VERIFY_SOURCE_INVALID', { source, reason: 'it is not a valid URL' });
     }
-    // Tiles are fetched in parallel; once one fails the verification is over, so the
-    // others are aborted rather than left holding keep-alive connections open.
-    const inFlight = new AbortController();
     return async (path) => {
       const response = await fetch(new URL(path, base), {
-        signal: inFlight.signal,
         headers: {
           'accept-encoding': 'gzip, identity',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -326,7 +337,6 @@ async function fetcherFor(source: string, token: string | undefined): Promise<Lo
       // (and the process cannot exit) until it times out. Release it on every refusal.
       await response.body?.cancel();
       if (response.status === 404 || response.status === 410) return null;
-      inFlight.abort();
       if (response.status === 401 || response.status === 403)
         throw recordError('VERIFY_FETCH_FAILED', {
           path,
