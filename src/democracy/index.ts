@@ -23,6 +23,7 @@ export {
   roundElectorate,
   roundInstance,
 } from './budget-rounds.js';
+export { COMMAND_FIELDS, commandShapeProblem } from './command-fields.js';
 export type { CommandKind, CouncilSpec, DecideContext, DemocracyCommand } from './commands.js';
 export * from './constitution.js';
 export * from './currency.js';

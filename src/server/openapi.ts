@@ -10,6 +10,8 @@ const SECURITY: Readonly<Record<Access, readonly Record<string, string[]>[]>> = 
   member: [{ session: [] }],
   // A member's session, a granted read token, or nothing when the record is public.
   record: [{ session: [] }, { readToken: [] }, {}],
+  // The member's RFC 9421 signature over the body: no session, no CSRF token.
+  signed: [{ actSignature: [] }],
 };
 
 /**
@@ -49,6 +51,13 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'soviet_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          actSignature: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'Signature',
+            description:
+              'An HTTP Message Signature (RFC 9421) by one of the member\'s registered Ed25519 keys over the method and Content-Digest (RFC 9530) of the act\'s canonical JSON; see "Signed acts" in docs/api.md.',
+          },
           readToken: {
             type: 'http',
             scheme: 'bearer',
@@ -62,7 +71,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       if (!url.startsWith('/api/'))
         return { schema: { ...schema, hide: true } as FastifySchema, url };
       const access = (route.config as { access?: Access } | undefined)?.access ?? 'public';
-      const unsafe = ![route.method].flat().every((m) => m === 'GET' || m === 'HEAD');
+      const unsafe =
+        access !== 'signed' && ![route.method].flat().every((m) => m === 'GET' || m === 'HEAD');
       const security = SECURITY[access].map((s) => (unsafe ? { ...s, csrf: [] } : s));
       const withCsrf = unsafe && security.length === 0 ? [{ csrf: [] }] : security;
       return {

@@ -1,5 +1,6 @@
 import {
   type ActProof,
+  commandShapeProblem,
   type DemocracyCommand,
   democracyError,
   liveKey,
@@ -85,5 +86,7 @@ function readAct(body: Uint8Array): ActProof['act'] {
   if (!command || typeof command !== 'object' || typeof command.kind !== 'string')
     throw bad('command is an object with a kind');
   if (NOT_SIGNED.has(command.kind)) throw bad(`${command.kind} is not a signed act`);
+  const shape = commandShapeProblem(command as { kind: string });
+  if (shape) throw bad(shape);
   return a as unknown as ActProof['act'];
 }

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -18,7 +19,6 @@ import {
   type ApiClient,
   type ApiWorld,
   errorOf,
-  joinThroughApi,
   openApiWorld,
   PASSWORD,
   TEST_SECURITY,
@@ -165,6 +165,15 @@ describe('a member with a key', () => {
         ],
         ['without its signature', { ...good, headers: {} }, 401, 'SIGNATURE_INVALID'],
       ];
+    cases.push([
+      'with a field its command does not have',
+      await signedAct(world, ORG, rosaId, rosaKey, {
+        kind: 'InviteMember',
+        note: 'x'.repeat(1000),
+      } as unknown as DemocracyCommand),
+      400,
+      'ACT_MALFORMED',
+    ]);
     const spaced = Buffer.from(good.payload.toString().replace(',', ', '));
     cases.push(['not canonical', { ...good, payload: spaced }, 400, 'ACT_MALFORMED']);
     const before = await size();
@@ -204,30 +213,115 @@ describe("a member's keys", () => {
   });
 });
 
+describe('soviet keygen and soviet act', () => {
+  it('make a key a script registers and then acts with, by the command line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soviet-keygen-'));
+    const file = join(dir, 'bot.key');
+    try {
+      const made = await cli(['keygen', file]);
+      expect(made.code, made.err).toBe(0);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const publicKey = /public key: (\S+)/.exec(made.out)?.[1] as string;
+      const add = await signedAct(world, ORG, ids.rosa as string, rosaKey, {
+        kind: 'RegisterKey',
+        publicKey,
+        label: 'branch bot',
+      });
+      expect((await postAct(world.client(), ORG, add)).statusCode).toBe(201);
+      const before = await size();
+      const acted = await cli(
+        [
+          'act',
+          `{{url}}/api/v1/orgs/${ORG}`,
+          '{"kind":"InviteMember"}',
+          '--key',
+          file,
+          '--member',
+          ids.rosa as string,
+        ],
+        { realClock: true },
+      );
+      expect(acted.code, acted.err + acted.out).toBe(0);
+      // The real clock is months past the test's: deadlines come first, then the act.
+      const events = JSON.parse(acted.out).events.map((e: { kind: string }) => e.kind);
+      expect(events.slice(-2)).toEqual(['MemberActed', 'MemberInvited']);
+      expect(await size()).toBe(before + events.length);
+      const again = await cli(['keygen', file]);
+      expect(again.code).not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the worked example of docs/api.md, "Signed acts"', () => {
+  it('founds an organisation with curl and acts with docs/examples/sign-act.mjs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soviet-guide-'));
+    try {
+      const made = await cli(['keygen', join(dir, 'me.key')]);
+      const publicKey = /public key: (\S+)/.exec(made.out)?.[1] as string;
+      const script = join(process.cwd(), 'docs/examples/sign-act.mjs');
+      const steps = `
+        set -e
+        cd ${dir}
+        curl -sS -c jar -b jar "$URL/api/v1/session" >/dev/null
+        CSRF=$(awk '$6 == "soviet_csrf" { print $7 }' jar)
+        curl -sS -c jar -b jar -X POST "$URL/api/v1/orgs" \
+          -H 'content-type: application/json' -H "origin: $URL" \
+          -H "x-csrf-token: $CSRF" --data '{
+            "name": "Riverside Tenants", "slug": "riverside",
+            "founderName": "Ana", "founderCouncil": "Block A",
+            "councils": {"name": "Assembly", "children": [{"name": "Block A"}, {"name": "Block B"}]},
+            "founderKey": {"publicKey": "${publicKey}", "label": "my laptop"},
+            "account": {"username": "ana.r", "password": "a long passphrase of words"}}'
+        echo
+        eval "$(node ${script} me.key "$URL/api/v1/orgs/riverside" m1 '{"kind": "InviteMember"}')"
+      `;
+      const ran = await withServer(
+        (url) =>
+          new Promise<{ code: number | null; out: string; err: string }>((done) => {
+            execFile('bash', ['-c', steps], { env: { ...process.env, URL: url } }, (e, out, err) =>
+              done({ code: e ? (e.code as number) : 0, out, err }),
+            );
+          }),
+        { realClock: true },
+      );
+      expect(ran.code, ran.err).toBe(0);
+      const [founded, acted] = ran.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(founded).toMatchObject({ org: 'riverside', memberId: 'm1' });
+      expect(acted.events.map((e: { kind: string }) => e.kind)).toEqual([
+        'MemberActed',
+        'MemberInvited',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the act audit of `soviet verify`', () => {
   it('passes the honest log, counting signed acts and the unsigned ones of keyless members', async () => {
     const result = await audit();
     expect(result.refused).toBeNull();
     expect(result.report?.signed).toBeGreaterThanOrEqual(4);
-    expect(result.report?.keys).toBe(3);
+    expect(result.report?.keys).toBe(4);
     const verified = await verifyWithCli();
     expect(verified.code, verified.err).toBe(0);
-    expect(verified.out).toMatch(/signed acts: \d+ checked against 3 member keys/);
+    expect(verified.out).toMatch(/signed acts: \d+ checked against 4 member keys/);
   });
 
   it('refuses, naming the entry, an act appended in a member’s name by whoever holds the database', async () => {
     // The operator's own server: the same rules, but blind to the member's keys, and the
     // instance key signs the checkpoint as always.
     const decide = democracyDomain.decide.bind(democracyDomain);
-    const forging = vi
-      .spyOn(democracyDomain, 'decide')
-      .mockImplementation((s, command, ctx) =>
-        decide(
-          { ...s, acts: { ...s.acts, keys: s.acts.keys.delete(rosaKey.keyId) } },
-          command,
-          ctx,
-        ),
-      );
+    const forging = vi.spyOn(democracyDomain, 'decide').mockImplementation((s, command, ctx) => {
+      let keys = s.acts.keys;
+      for (const k of liveKeys(s, ids.rosa as string)) keys = keys.delete(k.keyId);
+      return decide({ ...s, acts: { ...s.acts, keys } }, command, ctx);
+    });
     let forgedAt: number;
     try {
       const forged = await world.service.execute(ORG, ids.rosa as string, { kind: 'InviteMember' });
@@ -247,6 +341,50 @@ describe('the act audit of `soviet verify`', () => {
     expect(verified.err).toContain('no act of theirs signs it');
   });
 });
+
+/**
+ * Runs `soviet …args` against the app listening on a loopback port (`{{url}}` in an
+ * argument is its address). `realClock`: the server's clock follows the real one while
+ * it runs (`soviet act` signs with the real time).
+ */
+async function cli(args: string[], options: { realClock?: boolean } = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => out.push(String(s)) > 0);
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => err.push(String(s)) > 0);
+  try {
+    const code = await withServer(
+      (address) => main(args.map((a) => a.replace('{{url}}', address))),
+      options,
+    );
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+/** Runs `use` with the app listening on a loopback port (its address, http://127.0.0.1:…). */
+async function withServer<T>(
+  use: (address: string) => Promise<T>,
+  options: { realClock?: boolean } = {},
+): Promise<T> {
+  const app = await buildApp({
+    store: world.store,
+    service: world.service,
+    clock: world.clock.read,
+    security: TEST_SECURITY,
+  });
+  const saved = world.clock.now;
+  if (options.realClock) world.clock.now = Date.now();
+  try {
+    return await use(await app.listen({ port: 0, host: '127.0.0.1' }));
+  } finally {
+    world.clock.now = Math.max(saved, world.clock.now);
+    app.server.closeAllConnections();
+    await app.close();
+  }
+}
 
 /** `soviet verify` of the organisation's log as served, fresh (no state file). */
 async function verifyWithCli() {

@@ -76,6 +76,16 @@ export const commandTable: readonly CommandEntry[] = [
     load: () => import('./restore.js'),
   },
   {
+    name: 'keygen',
+    summary: 'make a signing key (Ed25519) for scripts and the command line',
+    load: () => import('./keygen.js'),
+  },
+  {
+    name: 'act',
+    summary: 'sign a command with your key and send it as your act (RFC 9421)',
+    load: () => import('./act.js'),
+  },
+  {
     name: 'migrate',
     summary: 'apply the pending database migrations and exit',
     load: () => import('./migrate.js'),

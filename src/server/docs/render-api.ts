@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { SIGNED_ACTS_GUIDE } from './signed-acts-guide.js';
 
 interface Operation {
   readonly summary?: string;
@@ -53,7 +54,8 @@ export function renderApiIndex(document: {
     '- Errors: `{ "error": { "code", "message", "requestId" } }`, codes in',
     '  [errors.md](errors.md).',
     '- Access: `public` (anyone), `account` (logged in), `member` (an active member of the',
-    '  organisation in the path; what a member may do there is then up to the rules).',
+    '  organisation in the path; what a member may do there is then up to the rules),',
+    '  `record` (who may read the record), `signed` (a member\'s signed act: see "Signed acts").',
     '',
     '| method | path | access | what |',
     '| --- | --- | --- | --- |',
@@ -65,6 +67,6 @@ export function renderApiIndex(document: {
       );
     }
   }
-  lines.push('');
+  lines.push('', ...SIGNED_ACTS_GUIDE);
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import { liveKeys } from '../../democracy/index.js';
 import { executeSignedAct } from '../../service/signed-acts.js';
 import { rawBodyOf } from '../json-body.js';
-import { MemberId, OrgParams, OrgSlug, withErrors } from '../schemas/common.js';
+import { MemberId, NewKey, OrgParams, OrgSlug, withErrors } from '../schemas/common.js';
 import { answerOf, CommandAnswer, runCommand } from './command-answer.js';
 import type { DemocracyRouteDeps } from './democracy-routes.js';
 
@@ -12,6 +12,25 @@ const KeySchema = Type.Object(
     publicKey: Type.String({ description: 'Raw 32-byte Ed25519 public key, base64.' }),
     label: Type.String(),
     registeredAt: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+
+/** The act: its exact fields; the command's own are checked by the rules (COMMAND_FIELDS). */
+const ActBody = Type.Object(
+  {
+    by: MemberId,
+    command: Type.Object(
+      { kind: Type.String({ maxLength: 40 }) },
+      {
+        additionalProperties: true,
+        description:
+          "A member's command, by its kind, with only that command's fields (docs/api.md).",
+      },
+    ),
+    id: Type.String({ pattern: '^[0-9a-f]{32}$', maxLength: 32 }),
+    issued: Type.Integer({ minimum: 0, description: 'When it was signed, ms since the epoch.' }),
+    origin: Type.String({ maxLength: 300, description: "The organisation's log origin." }),
   },
   { additionalProperties: false },
 );
@@ -31,14 +50,14 @@ export const actRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps }> 
     '/api/v1/orgs/:org/acts',
     {
       bodyLimit: 64 * 1024,
-      config: { access: 'public' },
+      config: { access: 'signed' },
       schema: {
         summary: 'Take a signed act',
         description:
           'The body is the canonical JSON (RFC 8785) of {"by","command","id","issued","origin"}: the member, the command (as in docs/api.md), a random 128-bit hex id, the time in ms, and the log origin. The headers Content-Digest (RFC 9530), Signature-Input and Signature (RFC 9421) sign it with one of the member\'s registered Ed25519 keys; see docs/api.md, "Signed acts", for a worked example. No session is needed: the signature is the member\'s.',
         tags: ['acts'],
         params: OrgParams,
-        body: Type.Object({}, { additionalProperties: true }),
+        body: ActBody,
         response: withErrors({ 201: CommandAnswer }),
       },
     },
@@ -93,8 +112,8 @@ export const actRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps }> 
         params: OrgParams,
         body: Type.Object(
           {
-            publicKey: Type.String({ description: 'Raw 32-byte Ed25519 public key, base64.' }),
-            label: Type.String({ minLength: 1, maxLength: 60 }),
+            publicKey: NewKey.properties.publicKey,
+            label: NewKey.properties.label,
           },
           { additionalProperties: false },
         ),

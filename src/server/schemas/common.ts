@@ -112,6 +112,7 @@ export const NewKey = Type.Object(
   {
     publicKey: Type.String({
       pattern: '^[A-Za-z0-9+/]{43}=$',
+      maxLength: 44,
       description: 'The raw 32-byte Ed25519 public key, base64.',
     }),
     label: Type.String({ minLength: 1, maxLength: 60, description: 'Your name for the key.' }),

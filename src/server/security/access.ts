@@ -18,8 +18,11 @@ import type { Organisation } from '../../store/store.js';
  *   `members`, an active member's session or a read token the organisation granted by
  *   motion (`Authorization: Bearer <token>`), else 401/403 (RECORD_MEMBERS_ONLY). An
  *   invalid or revoked token is refused (READ_TOKEN_INVALID) whatever the visibility.
+ * - `signed`: a member's signed act (`POST …/acts`): the body's RFC 9421 signature is
+ *   the credential, checked by the service; no session and no CSRF token (a cross-site
+ *   page cannot make a member's signature).
  */
-export type Access = 'public' | 'account' | 'member' | 'record';
+export type Access = 'public' | 'account' | 'member' | 'record' | 'signed';
 
 /**
  * Whose eyes a `record` read is for, which decides the names it shows

@@ -58,6 +58,10 @@ export function installGuards(app: FastifyInstance, deps: GuardDeps): void {
     request.auth = auth;
     const access = request.routeOptions.config.access;
     if (access === 'record') return recordReader(request, deps);
+    // A signed act carries its own credential, the member's signature over the body
+    // (docs/design/record.md, "Signed acts"): no session is read, and no CSRF check is
+    // needed, since a cross-site page cannot make the member's signature.
+    if (access === 'signed') return;
     const unsafe = !SAFE.has(request.method);
     // Public reads (the record's tiles, health) never touch the session table.
     if (access === 'public' && !unsafe && !request.url.startsWith('/api/v1/session')) return;
