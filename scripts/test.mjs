@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check, then every unit/integration test (vitest) and, where
+// `npm test`: lint, type-check (the server and CLI, the web app, the browser tests: the three
+// projects of `npm run typecheck`), then every unit/integration test (vitest) and, where
 // Debian's Chromium is installed, the browser tests (Playwright). Prints one closing
 // line `N passed, N failed` that CI reads, and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
@@ -29,6 +30,10 @@ const everything = !extra.length && process.env.SOVIET_TEST_SCOPE !== 'unit';
 if (everything) {
   step('lint (biome)', run(bin('biome'), ['check', '.']) === 0);
   step('typecheck (tsc)', run(bin('tsc'), ['-p', '.']) === 0);
+  // The web app and the browser tests have tsconfigs of their own (DOM lib, Playwright types),
+  // which `tsc -p .` excludes: each is a counted step, as the README promises.
+  step('typecheck web app (tsc -p src/web)', run(bin('tsc'), ['-p', 'src/web']) === 0);
+  step('typecheck browser tests (tsc -p e2e)', run(bin('tsc'), ['-p', 'e2e']) === 0);
 }
 
 const report = join(root, '.vitest-report.json');

@@ -421,6 +421,22 @@ export class Accounts {
     });
   }
 
+  /** The id of the account with this username (compared as `register` stores it), or null. */
+  async accountIdOf(rawUsername: string): Promise<number | null> {
+    let username: string;
+    try {
+      username = normaliseUsername(rawUsername);
+    } catch {
+      return null;
+    }
+    const row = await this.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
   async account(accountId: number): Promise<Account | null> {
     const row = await this.db
       .selectFrom('accounts')

@@ -17,6 +17,13 @@ import { serverError } from './errors.js';
  *   IDEMPOTENCY_KEY_IN_FLIGHT;
  * - a refusal writes nothing, so it is not stored: a retry runs the command again;
  * - keys are kept for {@link IDEMPOTENCY_RETENTION_MS}; an older key counts as new.
+ *
+ * Members' privacy (docs/design/record.md, "Personal data"): a row holds the request's
+ * fingerprint (a SHA-256, never the body; passwords are left out of it altogether) and
+ * the answer, which the routes keep free of names, usernames, passwords and session or
+ * CSRF tokens (founding and acceptance store only what the log says and rebuild the
+ * rest at a replay: routes/keyed-account.ts). Rows belong to an account and go with it
+ * (erasure deletes the account, and its keys by cascade).
  */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
@@ -50,24 +57,50 @@ export interface StoredAnswer {
   readonly body: unknown;
 }
 
-/**
- * The request's key (undefined without the header), or IDEMPOTENCY_KEY_INVALID.
- * `fingerprint` hashes the method, the path and the body as parsed.
- */
-export function idempotentRequest(
-  request: { headers: Record<string, unknown>; method: string; url: string; body?: unknown },
-  accountId: number,
-): IdempotentRequest | undefined {
-  const header = request.headers[IDEMPOTENCY_HEADER];
+/** What a request's key and fingerprint are computed from. */
+export interface KeyedRequestParts {
+  readonly headers: Record<string, unknown>;
+  readonly method: string;
+  readonly url: string;
+  readonly body?: unknown;
+}
+
+/** The request's key (undefined without the header), or IDEMPOTENCY_KEY_INVALID. */
+export function idempotencyKeyOf(headers: Record<string, unknown>): string | undefined {
+  const header = headers[IDEMPOTENCY_HEADER];
   if (header === undefined) return undefined;
   const text = typeof header === 'string' ? header.trim() : '';
   const key = QUOTED.exec(text)?.[1] ?? (TOKEN.test(text) ? text : undefined);
   if (key === undefined) throw serverError('IDEMPOTENCY_KEY_INVALID');
-  const fingerprint = createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-    .digest();
-  return { accountId, key, fingerprint };
+  return key;
 }
+
+/** Fields never hashed into a fingerprint: a fast hash of a password could be brute-forced. */
+const PASSWORD_FIELD = /password/i;
+
+/**
+ * SHA-256 of the method, the path and the body as parsed, without any password field:
+ * founding and acceptance check the password itself (argon2, throttled) at a replay.
+ */
+export function fingerprintOf(request: Omit<KeyedRequestParts, 'headers'>): Uint8Array {
+  const body = JSON.stringify(request.body ?? null, (field, value) =>
+    PASSWORD_FIELD.test(field) ? undefined : value,
+  );
+  return createHash('sha256').update(`${request.method} ${request.url}\n${body}`).digest();
+}
+
+/** The request's key and fingerprint for `accountId`, or undefined without the header. */
+export function idempotentRequest(
+  request: KeyedRequestParts,
+  accountId: number,
+): IdempotentRequest | undefined {
+  const key = idempotencyKeyOf(request.headers);
+  if (key === undefined) return undefined;
+  return { accountId, key, fingerprint: fingerprintOf(request) };
+}
+
+/** Writes a key's first answer inside the transaction that makes the change. */
+export type AnswerRecorder = (tx: Kysely<StoreDatabase>, answer: StoredAnswer) => Promise<void>;
 
 /**
  * The keys of one server process: which are in flight here, and the stored answers.
@@ -89,23 +122,59 @@ export class IdempotencyKeys {
    */
   async run(
     request: IdempotentRequest,
-    first: (
-      record: (tx: Kysely<StoreDatabase>, answer: StoredAnswer) => Promise<void>,
-    ) => Promise<StoredAnswer>,
+    first: (record: AnswerRecorder) => Promise<StoredAnswer>,
   ): Promise<StoredAnswer> {
-    const id = `${request.accountId}|${request.key}`;
-    if (this.inFlight.has(id)) throw serverError('IDEMPOTENCY_KEY_IN_FLIGHT');
-    this.inFlight.add(id);
-    try {
+    return this.hold(`${request.accountId}|${request.key}`, async () => {
       const stored = await this.stored(request);
       if (stored) return stored;
-      return await first((tx, answer) => this.record(tx, request, answer));
+      return first((tx, answer) => this.record(tx, request, answer));
+    });
+  }
+
+  /**
+   * `run` for a change made outside the log, which must be idempotent by nature (setting
+   * a preference, marking notices seen): the answer is recorded after the change, not in
+   * its transaction, so a crash between the two makes the retry change it again, to the
+   * same effect and with the same answer.
+   */
+  runIdempotent(
+    request: IdempotentRequest,
+    change: () => Promise<StoredAnswer>,
+  ): Promise<StoredAnswer> {
+    return this.run(request, async (record) => {
+      const answer = await change();
+      await record(this.db, answer);
+      return answer;
+    });
+  }
+
+  /** `runIdempotent` for a request that carries a key; without one, just the change. */
+  changeOnce(
+    request: KeyedRequestParts,
+    accountId: number,
+    change: () => Promise<StoredAnswer>,
+  ): Promise<StoredAnswer> {
+    const keyed = idempotentRequest(request, accountId);
+    return keyed ? this.runIdempotent(keyed, change) : change();
+  }
+
+  /**
+   * Runs `work` while holding `scope` (`<account>|<key>`, or another name for the same
+   * request before its account exists): a second request with it, in this process,
+   * meanwhile is refused with IDEMPOTENCY_KEY_IN_FLIGHT (409).
+   */
+  async hold<T>(scope: string, work: () => Promise<T>): Promise<T> {
+    if (this.inFlight.has(scope)) throw serverError('IDEMPOTENCY_KEY_IN_FLIGHT');
+    this.inFlight.add(scope);
+    try {
+      return await work();
     } finally {
-      this.inFlight.delete(id);
+      this.inFlight.delete(scope);
     }
   }
 
-  private async stored(request: IdempotentRequest): Promise<StoredAnswer | undefined> {
+  /** The first answer to this key, undefined when there is none, or IDEMPOTENCY_KEY_REUSED. */
+  async stored(request: IdempotentRequest): Promise<StoredAnswer | undefined> {
     const db = this.db.withTables<IdempotencyTables>();
     const row = await db
       .selectFrom('idempotency_keys')
@@ -120,7 +189,7 @@ export class IdempotencyKeys {
   }
 
   /** Inside the append transaction: the first answer (an expired row is replaced). */
-  private async record(
+  async record(
     tx: Kysely<StoreDatabase>,
     request: IdempotentRequest,
     answer: StoredAnswer,

@@ -74,6 +74,29 @@ describe('the API client', () => {
     expect(keys[3]).toBeUndefined();
   });
 
+  it('sends a key with founding, accepting an invitation and the account routes too, resending a lost founding with its key', async () => {
+    let lost = true;
+    const { fetcher, seen } = fakeFetch((r) => {
+      if (r.url === '/api/v1/orgs' && lost) {
+        lost = false;
+        throw new TypeError('Failed to fetch');
+      }
+      return r.method === 'DELETE' ? new Response(null, { status: 204 }) : json(201, {});
+    });
+    const client = new ApiClient({ fetch: fetcher, cookies: () => 'soviet_csrf=t' });
+    await client.post('/orgs', { slug: 'acme', account: { username: 'ann', password: 'p' } });
+    await client.post('/orgs/acme/invitations/accept', { token: 't', name: 'Bob' });
+    await client.put('/orgs/acme/me/name-visibility', { public: true });
+    await client.post('/account/notices/seen');
+    await client.post('/session', { username: 'ann', password: 'p' });
+    await client.delete('/session');
+    const keys = seen.map((r) => r.headers['idempotency-key']);
+    for (const key of keys) expect(key).toMatch(/^"[0-9a-f-]{36}"$/);
+    // The lost founding was resent with its own key (the server answers it once).
+    expect(keys[1]).toBe(keys[0]);
+    expect(new Set(keys).size).toBe(keys.length - 1);
+  });
+
   it('can take the CSRF token from an endpoint, once', async () => {
     const { fetcher, seen } = fakeFetch((r) =>
       r.url.endsWith('/session/csrf') ? json(200, { token: 'abc' }) : json(200, {}),

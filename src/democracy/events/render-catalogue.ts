@@ -28,6 +28,10 @@ export function renderEventCatalogue(): string {
     '',
     'Entry format: `v` 2 (format 1, with names in clear, was never deployed).',
     '',
+    "Every type's fields, for each of its versions, are frozen in",
+    '`src/democracy/events/frozen-catalogue.json`: a (type, version) never changes its fields;',
+    'a change is a new version, appended with `npm run events:freeze` (docs/design/record.md, "Entries").',
+    '',
   ];
   for (const { area, meanings } of EVENT_CATALOGUE) {
     lines.push(`## ${area}`, '', '| type | meaning |', '| --- | --- |');

@@ -283,8 +283,12 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ deps: AccountRouteDeps }
       },
     },
     async (request, reply) => {
-      await accounts.markNoticesSeen(actingSession(request).accountId);
-      return reply.status(204).send(null);
+      const { accountId } = actingSession(request);
+      const answer = await app.idempotency.changeOnce(request, accountId, async () => {
+        await accounts.markNoticesSeen(accountId);
+        return { status: 204, body: null };
+      });
+      return reply.status(answer.status).send(null);
     },
   );
 };

@@ -1,6 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import type { Accounts, InvitationClaim } from '../../accounts/accounts.js';
 import { decide, type OrgState, tokenHashOf } from '../../democracy/index.js';
+import type { CommandResult } from '../../service/index.js';
 import {
   CouncilId,
   InvitationToken,
@@ -13,6 +14,7 @@ import { rateLimitOf } from '../security/rate-limits.js';
 import { AccountView, NewAccount } from './account-routes.js';
 import { CommandAnswer, runCommand } from './command-answer.js';
 import type { DemocracyRouteDeps } from './democracy-routes.js';
+import { onceForAccount } from './keyed-account.js';
 import { withAccount } from './with-account.js';
 
 /** A claim older than this with no join on the log was abandoned (a crash, a lost request). */
@@ -98,38 +100,45 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteD
       const org = await service.store.organisation(slug);
       const { token, name, key, account: newAccount } = request.body;
       const command = { kind: 'JoinWithInvitation', token, name, ...(key ? { key } : {}) } as const;
-      const state = await service.state(slug);
-      // The rules' own check first (unknown, used or expired invitation, bad name), so
-      // that no account is created for an invitation that cannot be used.
-      decide(state, command, {
-        now: service.clock(),
-        actor: 'newcomer',
-        seed: '00'.repeat(32),
-        entropy: '00'.repeat(32),
-      });
-      const invitationId = state.invitationByHash.get(tokenHashOf(token)) as string;
-      const done = await withAccount(request, reply, accounts, newAccount, async (account) => {
-        const claim: InvitationClaim = { orgId: org.id, accountId: account.id, invitationId };
-        await settleAbandonedClaims(accounts, claim, state, service.clock());
-        await accounts.claimInvitation(claim, slug);
-        try {
-          const result = await service.execute(slug, null, command);
-          await accounts.settleClaim(claim, result.memberId ?? null);
-          return result;
-        } catch (error) {
-          await accounts.settleClaim(claim, null);
-          throw error;
-        }
-      });
-      reply.status(201);
-      return {
+      /** What an acceptance answers besides the account: all a key keeps of it. */
+      const joined = (result: CommandResult) => ({
         org: slug,
-        memberId: done.result.memberId as string,
-        account: done.account,
-        csrfToken: done.csrfToken,
-        size: done.result.size,
-        checkpoint: done.result.checkpoint,
-      };
+        memberId: result.memberId as string,
+        size: result.size,
+        checkpoint: result.checkpoint,
+      });
+      const deps = { accounts, idempotency: app.idempotency };
+      // With an Idempotency-Key, a retry gets the first answer (keyed-account.ts), looked
+      // up before the rules' check, which the used invitation now fails.
+      return onceForAccount(request, reply, deps, newAccount, async (record) => {
+        const state = await service.state(slug);
+        // The rules' own check first (unknown, used or expired invitation, bad name), so
+        // that no account is created for an invitation that cannot be used.
+        decide(state, command, {
+          now: service.clock(),
+          actor: 'newcomer',
+          seed: '00'.repeat(32),
+          entropy: '00'.repeat(32),
+        });
+        const invitationId = state.invitationByHash.get(tokenHashOf(token)) as string;
+        const done = await withAccount(request, reply, accounts, newAccount, async (account) => {
+          const claim: InvitationClaim = { orgId: org.id, accountId: account.id, invitationId };
+          await settleAbandonedClaims(accounts, claim, state, service.clock());
+          await accounts.claimInvitation(claim, slug);
+          try {
+            const result = await service.execute(slug, null, command, {
+              // The key's answer in the join's own transaction (issue 14).
+              alsoWrite: async (tx, result) => record?.(tx, account.id, joined(result)),
+            });
+            await accounts.settleClaim(claim, result.memberId ?? null);
+            return result;
+          } catch (error) {
+            await accounts.settleClaim(claim, null);
+            throw error;
+          }
+        });
+        return { body: joined(done.result), account: done.account, csrfToken: done.csrfToken };
+      });
     },
   );
 };

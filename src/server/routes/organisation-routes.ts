@@ -6,6 +6,7 @@ import {
   initialState,
 } from '../../democracy/index.js';
 import { SovietError } from '../../errors/soviet-error.js';
+import type { Founded } from '../../service/index.js';
 import { storeError } from '../../store/errors.js';
 import { notificationsFor } from '../notifications.js';
 import {
@@ -34,6 +35,7 @@ import { rateLimitOf } from '../security/rate-limits.js';
 import { AccountView, NewAccount } from './account-routes.js';
 import { CommandAnswer, runCommand } from './command-answer.js';
 import type { DemocracyRouteDeps } from './democracy-routes.js';
+import { onceForAccount } from './keyed-account.js';
 import { withAccount } from './with-account.js';
 
 /** The founding tree (recursive; shared-schemas.ts registers its definition). */
@@ -105,32 +107,43 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRout
     async (request, reply) => {
       const { account: newAccount, ...input } = request.body;
       const command: DemocracyCommand = { kind: 'FoundOrganisation', ...input };
-      // The rules' own check first, so that nothing (an account, the slug) is taken for a
-      // founding the rules refuse.
-      decide(initialState(), command, {
-        now: service.clock(),
-        actor: 'newcomer',
-        seed: '00'.repeat(32),
-        entropy: '00'.repeat(32),
-      });
-      await assertSlugFree(input.slug);
-      const done = await withAccount(request, reply, accounts, newAccount, async (account) => {
-        // Linked in the founding's own transaction (issue 14).
-        return service.foundOrganisation(input, {
-          alsoWrite: (tx, founded, orgId) =>
-            accounts.linkMember(account.id, orgId, founded.founderId, tx),
+      const deps = { accounts, idempotency: app.idempotency };
+      // With an Idempotency-Key, a retry gets the first answer (keyed-account.ts): it is
+      // looked up before the checks below, which the first founding now fails (ORG_EXISTS).
+      return onceForAccount(request, reply, deps, newAccount, async (record) => {
+        // The rules' own check first, so that nothing (an account, the slug) is taken for
+        // a founding the rules refuse.
+        decide(initialState(), command, {
+          now: service.clock(),
+          actor: 'newcomer',
+          seed: '00'.repeat(32),
+          entropy: '00'.repeat(32),
         });
+        await assertSlugFree(input.slug);
+        const done = await withAccount(request, reply, accounts, newAccount, (account) =>
+          service.foundOrganisation(input, {
+            // The account link and the key's answer in the founding's own transaction (issue 14).
+            alsoWrite: async (tx, founded, orgId) => {
+              await accounts.linkMember(account.id, orgId, founded.founderId, tx);
+              await record?.(tx, account.id, foundingBody(founded));
+            },
+          }),
+        );
+        return {
+          body: foundingBody(done.result),
+          account: done.account,
+          csrfToken: done.csrfToken,
+        };
       });
-      reply.status(201);
-      return {
-        org: done.result.org,
-        memberId: done.result.founderId,
-        origin: done.result.origin,
-        account: done.account,
-        csrfToken: done.csrfToken,
-      };
     },
   );
+
+  /** What a founding answers besides the account: all a key keeps of it. */
+  const foundingBody = (founded: Founded) => ({
+    org: founded.org,
+    memberId: founded.founderId,
+    origin: founded.origin,
+  });
 
   const assertSlugFree = async (slug: string) => {
     try {

@@ -141,14 +141,19 @@ export const privacyRoutes: FastifyPluginAsyncTypebox<{ deps: DemocracyRouteDeps
         response: withErrors({ 200: NameVisibility }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { org, memberId } = actingMember(request);
-      // The guard leaves commands to the rules; this is no command, so check here.
-      const status = (await service.state(org.slug)).members.get(memberId)?.status;
-      if (status !== 'active')
-        throw accountError('MEMBERSHIP_ENDED', { org: org.slug, status: String(status) });
-      await service.directory.chooseNamePublic(org.slug, memberId, request.body.public);
-      return { public: request.body.public };
+      const { accountId } = actingSession(request);
+      const answer = await app.idempotency.changeOnce(request, accountId, async () => {
+        // The guard leaves commands to the rules; this is no command, so check here.
+        const status = (await service.state(org.slug)).members.get(memberId)?.status;
+        if (status !== 'active')
+          throw accountError('MEMBERSHIP_ENDED', { org: org.slug, status: String(status) });
+        await service.directory.chooseNamePublic(org.slug, memberId, request.body.public);
+        return { status: 200, body: { public: request.body.public } };
+      });
+      reply.status(answer.status);
+      return answer.body as { public: boolean };
     },
   );
 

@@ -143,8 +143,9 @@ export class ApiClient {
     if (unsafe) {
       const token = await this.token();
       if (token !== undefined) headers[this.csrfHeader()] = token;
-      // Safe retries (docs/api.md, "Idempotency-Key"): one key per request, so that
-      // sending it again runs it at most once.
+      // Safe retries (docs/api.md, "Safe retries"): one key per request (commands,
+      // founding, accepting an invitation, the account's changes), so that sending it
+      // again runs it at most once; routes that need none (logging in or out) ignore it.
       headers[IDEMPOTENCY_HEADER] = `"${globalThis.crypto.randomUUID()}"`;
     }
     const init: RequestInit = {
