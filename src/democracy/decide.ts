@@ -40,6 +40,14 @@ export function decide(
   command: DemocracyCommand,
   ctx: DecideContext,
 ): readonly DemocracyEvent[] {
+  return decideTx(state, command, ctx).events;
+}
+
+/**
+ * `decide`, giving back its working transaction: the events and the state after them
+ * (the recount, audit/recount.ts, takes that state rather than evolving the events again).
+ */
+export function decideTx(state: OrgState, command: DemocracyCommand, ctx: DecideContext): Tx {
   if (!command || typeof command !== 'object' || typeof command.kind !== 'string')
     throw democracyError('BAD_COMMAND', { reason: 'a command needs a kind' });
   if (!Number.isSafeInteger(ctx.now) || ctx.now < 0)
@@ -49,7 +57,7 @@ export function decide(
   const tx = new Tx(state, ctx);
   if (command.kind === 'FoundOrganisation') {
     found(tx, command);
-    return tx.events;
+    return tx;
   }
   if (!state.org) throw democracyError('NOT_FOUNDED');
   if (command.kind === 'AdvanceTime') {
@@ -59,7 +67,7 @@ export function decide(
         reason: 'the time must be a whole number of milliseconds',
       });
     catchUp(tx, command.now);
-    return tx.events;
+    return tx;
   }
   catchUp(tx, ctx.now);
   tx.now = ctx.now;
@@ -153,5 +161,5 @@ export function decide(
         reason: `unknown command ${String((command as { kind: unknown }).kind)}`,
       });
   }
-  return tx.events;
+  return tx;
 }

@@ -1,0 +1,16 @@
+/**
+ * The recount (issue 14): every decision of the system on a log, recomputed from the
+ * rules and the published ballots. Pure; the CLI (`soviet verify --replay`) and the web
+ * app's record page run the same code.
+ */
+export { type Act, actOf, graft } from './acts.js';
+export { type FieldDifference, firstDifference, subjectOf } from './difference.js';
+export {
+  type Discrepancy,
+  type RecountOptions,
+  type RecountProgress,
+  type RecountResult,
+  type RecountTally,
+  recount,
+  recounting,
+} from './recount.js';
