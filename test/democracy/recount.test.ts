@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Discrepancy, recount } from '../../src/democracy/audit/index.js';
+import { type Discrepancy, recount, seedChecker } from '../../src/democracy/audit/index.js';
 import type { DemocracyEvent, MotionBody } from '../../src/democracy/index.js';
 import { publishedLog } from './published-log.js';
 import { yesFrom } from './treasury-world.js';
@@ -415,5 +415,20 @@ describe('Properties: the recount catches any change to a decision of the system
   it('an honest log of one day more still recounts clean', () => {
     honest.w.advanceDays(1);
     expect(recount(publishedLog(honest.w.log)).ok).toBe(true);
+  });
+});
+
+describe('the seed of a draw', () => {
+  // Roots of a made-up log: the root at size k is `r<k>`.
+  const rootAt = (k: number) => `r${k}`;
+
+  it('is a root of the log up to the closing entry, never older than one used before', () => {
+    const check = seedChecker(rootAt);
+    expect(check('r40', 45)).toBeNull();
+    expect(check('r40', 47)).toBeNull(); // the same batch's second close
+    expect(check('r46', 60)).toBeNull();
+    expect(check('r50', 70)).toMatch(/^not the root of this log at any size from 46 to 70/);
+    expect(check('r71', 70)).toMatch(/^not the root of this log/); // after the close
+    expect(check('ff'.repeat(32), 90)).toMatch(/^not the root of this log/);
   });
 });

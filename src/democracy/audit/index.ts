@@ -5,6 +5,7 @@
  */
 export { type Act, actOf, graft } from './acts.js';
 export { type FieldDifference, firstDifference, subjectOf } from './difference.js';
+export { type BlobLoader, type LoggedEvents, readLoggedEvents } from './logged-events.js';
 export {
   type Discrepancy,
   type RecountOptions,
@@ -14,3 +15,4 @@ export {
   recount,
   recounting,
 } from './recount.js';
+export { seedChecker } from './seeds.js';
