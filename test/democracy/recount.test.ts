@@ -257,7 +257,8 @@ describe('the recount of a rewritten log names the entry and what differs', () =
       type: 'BallotBoxClosed',
       subject: expect.stringMatching(/^election e\d+ \(ballot box b\d+\)$/),
       what: 'ballots published',
-      recounted: '10, as cast',
+      recounted: '10',
+      reason: 'published',
     });
   });
 
@@ -427,8 +428,9 @@ describe('the seed of a draw', () => {
     expect(check('r40', 45)).toBeNull();
     expect(check('r40', 47)).toBeNull(); // the same batch's second close
     expect(check('r46', 60)).toBeNull();
-    expect(check('r50', 70)).toMatch(/^not the root of this log at any size from 46 to 70/);
-    expect(check('r71', 70)).toMatch(/^not the root of this log/); // after the close
+    expect(check('r45', 70)).toMatch(/^not the root of this log at any size from 46 to 70/);
+    expect(check('r50', 70)).toBeNull(); // a later checkpoint
+    expect(check('r71', 70)).toMatch(/^not the root of this log/); // signed after the close
     expect(check('ff'.repeat(32), 90)).toMatch(/^not the root of this log/);
   });
 });

@@ -82,43 +82,81 @@ export function shown(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/** What an entry concerns: the kind of thing and its id (a ballot box is named by what it decides). */
+export interface About {
+  readonly kind: AboutKind;
+  readonly id: string;
+  /** For an entry about a ballot box: the box. */
+  readonly boxId?: string;
+}
+
+export type AboutKind =
+  | 'election'
+  | 'motion'
+  | 'amendment'
+  | 'recall'
+  | 'round'
+  | 'authorisation'
+  | 'mandate'
+  | 'group'
+  | 'member'
+  | 'council'
+  | 'box'
+  | 'deadline'
+  | 'organisation';
+
 /**
- * What an event is about, in words a reader of the record can look up: the election,
- * motion, recall petition, budget round, authorisation or mandate it concerns (a ballot
- * box is named by what it decides). The first field found names it.
+ * What an event is about, in terms a reader of the record can look up: the election,
+ * motion, recall petition, budget round, authorisation or mandate it concerns. The first
+ * field found names it.
  */
-export function subjectOf(event: DemocracyEvent, state: OrgState): string {
+export function aboutOf(event: DemocracyEvent, state: OrgState): About {
   const e = event as unknown as Record<string, unknown>;
   const id = (key: string) => (typeof e[key] === 'string' ? (e[key] as string) : undefined);
   const boxId = id('boxId');
   if (boxId !== undefined) {
     const box = state.boxes.get(boxId);
-    const about = box ? `${SUBJECT_NAMES[box.subject.kind]} ${box.subject.id}` : 'a ballot box';
-    return `${about} (ballot box ${boxId})`;
+    return box ? { kind: box.subject.kind, id: box.subject.id, boxId } : { kind: 'box', id: boxId };
   }
-  for (const [key, name] of NAMED_BY) {
+  for (const [key, kind] of NAMED_BY) {
     const value = id(key);
-    if (value !== undefined) return `${name} ${value}`;
+    if (value !== undefined) return { kind, id: value };
   }
-  return 'the organisation';
+  return { kind: 'organisation', id: '' };
 }
 
-const SUBJECT_NAMES = {
+/** `election e3`, `motion mo2 (ballot box b7)`: an `About` in English, for the CLI. */
+export function aboutText(about: About): string {
+  const named =
+    about.kind === 'organisation' ? 'the organisation' : `${NAMES[about.kind]} ${about.id}`;
+  return about.boxId === undefined ? named : `${named} (ballot box ${about.boxId})`;
+}
+
+const NAMES: Readonly<Record<AboutKind, string>> = {
   election: 'election',
   motion: 'motion',
   amendment: 'amendment',
   recall: 'recall petition',
-} as const;
+  round: 'budget round',
+  authorisation: 'authorisation',
+  mandate: 'mandate',
+  group: 'seat group',
+  member: 'member',
+  council: 'council',
+  box: 'ballot box',
+  deadline: 'the deadline',
+  organisation: 'the organisation',
+};
 
-const NAMED_BY: readonly (readonly [string, string])[] = [
+const NAMED_BY: readonly (readonly [string, AboutKind])[] = [
   ['electionId', 'election'],
-  ['petitionId', 'recall petition'],
+  ['petitionId', 'recall'],
   ['amendmentId', 'amendment'],
   ['motionId', 'motion'],
-  ['roundId', 'budget round'],
+  ['roundId', 'round'],
   ['authorisationId', 'authorisation'],
   ['mandateId', 'mandate'],
-  ['groupKey', 'seat group'],
+  ['groupKey', 'group'],
   ['memberId', 'member'],
   ['councilId', 'council'],
 ];

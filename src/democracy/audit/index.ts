@@ -4,10 +4,18 @@
  * app's record page run the same code.
  */
 export { type Act, actOf, graft } from './acts.js';
-export { type FieldDifference, firstDifference, subjectOf } from './difference.js';
+export {
+  type About,
+  type AboutKind,
+  aboutOf,
+  aboutText,
+  type FieldDifference,
+  firstDifference,
+} from './difference.js';
 export { type BlobLoader, type LoggedEvents, readLoggedEvents } from './logged-events.js';
 export {
   type Discrepancy,
+  type DiscrepancyReason,
   type RecountOptions,
   type RecountProgress,
   type RecountResult,

@@ -9,7 +9,14 @@ import { initialState, type OrgState, type Timer } from '../state.js';
 import { handleDeadline } from '../time.js';
 import { Tx } from '../tx.js';
 import { actOf, graft } from './acts.js';
-import { firstDifference, shown, subjectOf } from './difference.js';
+import {
+  type About,
+  aboutOf,
+  aboutText,
+  type FieldDifference,
+  firstDifference,
+  shown,
+} from './difference.js';
 import { LookAhead, seedOf } from './look-ahead.js';
 
 /**
@@ -40,13 +47,39 @@ import { LookAhead, seedOf } from './look-ahead.js';
  * counts the server ran, plus one `decide` per act.
  */
 
+/**
+ * Why the log departs from the rules there: a field `differs`; the log holds
+ * `another-event` than the rules give, an `unexplained` one (no deadline, no act gives
+ * it), or ends where the rules give more (`missing`); the rules `refused` the act; a
+ * box's `published` ballots are not as many as were cast; a secret ballot out of
+ * order (`cast`), beyond its roll (`roll`), or into no open box (`no-box`); a draw's
+ * `seed` is not this log's; the log ends after a deadline with no decision
+ * (`unfinished`); the rules cannot be run on the entry at all (`unreadable`).
+ */
+export type DiscrepancyReason =
+  | 'differs'
+  | 'another-event'
+  | 'unexplained'
+  | 'missing'
+  | 'refused'
+  | 'published'
+  | 'cast'
+  | 'roll'
+  | 'no-box'
+  | 'seed'
+  | 'unfinished'
+  | 'unreadable';
+
 /** Where the log departs from the rules. */
 export interface Discrepancy {
   /** The entry (its sequence number, its index in the log); the log's size when it ends early. */
   readonly seq: number;
   /** The recorded event's type there, or `end of the log`. */
   readonly type: string;
-  /** What it concerns: `election e3`, `motion mo2 (ballot box b7)`, `mandate d4`. */
+  readonly reason: DiscrepancyReason;
+  /** What it concerns, to name in any language. */
+  readonly about: About;
+  /** The same in English: `election e3`, `motion mo2 (ballot box b7)`, `mandate d4`. */
   readonly subject: string;
   /** The field that differs (`elected[0]`, `passed`), or `event` when the events differ. */
   readonly what: string;
@@ -54,6 +87,12 @@ export interface Discrepancy {
   readonly recorded: string;
   /** What the rules give instead. */
   readonly recounted: string;
+  /** For `refused`: the rules' refusal (a catalogue code, docs/errors.md). */
+  readonly refusal?: {
+    readonly code: string;
+    readonly message: string;
+    readonly params: Readonly<Record<string, unknown>>;
+  };
 }
 
 /** What the recount re-derived, by the kind of decision. */
@@ -166,7 +205,8 @@ class Recounter {
       return this.act(e);
     } catch (error) {
       // A log the rules cannot even be run on (an entry naming what does not exist).
-      return this.at(this.p, e, 'event', e.kind, `the rules cannot apply it: ${reasonOf(error)}`);
+      const why = `the rules cannot apply it: ${reasonOf(error)}`;
+      return this.at(this.p, e, 'unreadable', { what: 'event', recorded: e.kind, recounted: why });
     }
   }
 
@@ -175,9 +215,12 @@ class Recounter {
     const last = this.events[this.events.length - 1];
     const due = this.state.timers.min()?.[1];
     if (!last || !due || due.at > last.at) return null;
+    const about: About = { kind: 'deadline', id: `${due.kind} ${due.ref}` };
     return {
       seq: this.events.length,
       type: END,
+      reason: 'unfinished',
+      about,
       subject: `the ${due.kind} deadline of ${due.ref}`,
       what: 'event',
       recorded: 'nothing',
@@ -198,8 +241,10 @@ class Recounter {
 
   private act(e: DemocracyEvent): Discrepancy | null {
     const act = actOf(this.state, this.events, this.p);
-    if (!act)
-      return this.at(this.p, e, 'event', e.kind, 'nothing: no deadline and no act gives it here');
+    if (!act) {
+      const recounted = 'nothing: no deadline and no act gives it here';
+      return this.at(this.p, e, 'unexplained', { what: 'event', recorded: e.kind, recounted });
+    }
     let tx: Tx;
     try {
       tx = decideTx(act.prepare?.(this.state) ?? this.state, act.command, {
@@ -210,7 +255,14 @@ class Recounter {
       });
     } catch (error) {
       if (!(error instanceof SovietError)) throw error;
-      return this.at(this.p, e, 'act', e.kind, `refused by the rules: ${error.message}`);
+      return {
+        ...this.at(this.p, e, 'refused', {
+          what: 'act',
+          recorded: e.kind,
+          recounted: `refused by the rules: ${error.message}`,
+        }),
+        refusal: { code: error.code, message: error.message, params: error.params },
+      };
     }
     const events = tx.events.map((g, i) => {
       const recorded = this.events[this.p + i];
@@ -240,13 +292,22 @@ class Recounter {
       const round = this.state.treasury.rounds.get(e.roundId);
       into = round && roundOpenAt(round, e.at) ? round : undefined;
     }
-    if (!into) return this.at(this.p, e, 'event', e.kind, 'nothing: no ballot box takes it then');
-    if (e.cast !== into.cast + 1)
-      return this.at(this.p, e, 'cast', shown(e.cast), shown(into.cast + 1));
-    if (e.cast > into.rollSize) {
-      const most = `at most ${into.rollSize}, the voters on its roll`;
-      return this.at(this.p, e, 'cast', shown(e.cast), most);
+    if (!into) {
+      const recounted = 'nothing: no ballot box takes it then';
+      return this.at(this.p, e, 'no-box', { what: 'event', recorded: e.kind, recounted });
     }
+    if (e.cast !== into.cast + 1)
+      return this.at(this.p, e, 'cast', {
+        what: 'cast',
+        recorded: shown(e.cast),
+        recounted: shown(into.cast + 1),
+      });
+    if (e.cast > into.rollSize)
+      return this.at(this.p, e, 'roll', {
+        what: 'cast',
+        recorded: shown(e.cast),
+        recounted: `at most ${into.rollSize}, the voters on its roll`,
+      });
     this.acts++;
     this.state = evolve(this.state, e);
     this.p++;
@@ -259,34 +320,27 @@ class Recounter {
       const mine = publicPart(recounted[i] as DemocracyEvent);
       const recorded = this.events[this.p + i];
       const seq = this.p + i;
+      const about = aboutOf(recorded?.kind === mine.kind ? recorded : mine, after);
+      const found = (reason: DiscrepancyReason, type: string, d: FieldDifference) => ({
+        seq,
+        type,
+        reason,
+        about,
+        subject: aboutText(about),
+        what: d.path,
+        recorded: d.recorded,
+        recounted: d.recounted,
+      });
       if (!recorded)
-        return {
-          seq,
-          type: END,
-          subject: subjectOf(mine, after),
-          what: 'event',
-          recorded: 'nothing',
-          recounted: mine.kind,
-        };
+        return found('missing', END, { path: 'event', recorded: 'nothing', recounted: mine.kind });
       if (recorded.kind !== mine.kind)
-        return {
-          seq,
-          type: recorded.kind,
-          subject: subjectOf(mine, after),
-          what: 'event',
+        return found('another-event', recorded.kind, {
+          path: 'event',
           recorded: recorded.kind,
           recounted: mine.kind,
-        };
+        });
       const d = firstDifference(recorded, mine);
-      if (d)
-        return {
-          seq,
-          type: recorded.kind,
-          subject: subjectOf(recorded, after),
-          what: d.path,
-          recorded: d.recorded,
-          recounted: d.recounted,
-        };
+      if (d) return found('differs', recorded.kind, d);
       const closing = this.closing(mine, seq);
       if (closing) return closing;
     }
@@ -303,10 +357,15 @@ class Recounter {
       published = this.ahead.publishedCount(e.boxId);
     if (e.kind === 'BudgetRoundClosed') published = this.ahead.budgetPublishedCount(e.roundId);
     if (published !== undefined && 'cast' in e && published !== e.cast)
-      return this.at(seq, e, 'ballots published', shown(published), `${e.cast}, as cast`);
+      return this.at(seq, e, 'published', {
+        what: 'ballots published',
+        recorded: shown(published),
+        recounted: shown(e.cast),
+      });
     const seed = seedOf(e);
     const problem = seed === undefined ? null : (this.options.checkSeed?.(seed, seq) ?? null);
-    return problem ? this.at(seq, e, 'seed', shown(seed), problem) : null;
+    if (!problem) return null;
+    return this.at(seq, e, 'seed', { what: 'seed', recorded: shown(seed), recounted: problem });
   }
 
   /** Takes `n` matched entries: the working state, or the recorded events evolved. */
@@ -330,11 +389,11 @@ class Recounter {
   private at(
     seq: number,
     e: DemocracyEvent,
-    what: string,
-    recorded: string,
-    recounted: string,
+    reason: DiscrepancyReason,
+    d: { what: string; recorded: string; recounted: string },
   ): Discrepancy {
-    return { seq, type: e.kind, subject: subjectOf(e, this.state), what, recorded, recounted };
+    const about = aboutOf(e, this.state);
+    return { seq, type: e.kind, reason, about, subject: aboutText(about), ...d };
   }
 
   tally(): RecountTally {
