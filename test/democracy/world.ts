@@ -1,5 +1,4 @@
 import { afterEach, expect } from 'vitest';
-import { recount } from '../../src/democracy/audit/index.js';
 import {
   type CouncilSpec,
   DAY,
@@ -15,7 +14,7 @@ import {
   snapshot,
 } from '../../src/democracy/index.js';
 import { SovietError } from '../../src/errors/soviet-error.js';
-import { publishedLog } from './published-log.js';
+import { expectRecountClean } from './published-log.js';
 
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 export { DAY };
@@ -195,8 +194,7 @@ afterEach(() => {
     let replayed = initialState();
     for (const e of w.log) replayed = evolve(replayed, e);
     if (JSON.stringify(snapshot(replayed)) !== JSON.stringify(snapshot(w.state))) continue;
-    const result = recount(publishedLog(w.log));
-    expect(result.ok ? null : result.discrepancy, 'the recount of the world').toBeNull();
+    expectRecountClean(w.log);
   }
 });
 

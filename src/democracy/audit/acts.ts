@@ -30,6 +30,7 @@ export interface Act {
 
 /** The invitation token the recount stands in for the one only the invitee held. */
 const STAND_IN_TOKEN = 'recount';
+const STAND_IN_HASH = tokenHashOf(STAND_IN_TOKEN);
 /** A name for the rules' checks; the log holds only its commitment, which is grafted. */
 const STAND_IN_NAME = 'Recount';
 
@@ -54,7 +55,7 @@ export function actOf(state: OrgState, events: readonly DemocracyEvent[], p: num
         actor: 'system',
         prepare: (s) => ({
           ...s,
-          invitationByHash: s.invitationByHash.set(tokenHashOf(STAND_IN_TOKEN), invitationId),
+          invitationByHash: s.invitationByHash.set(STAND_IN_HASH, invitationId),
         }),
       };
     }

@@ -1,6 +1,6 @@
 import type { SovietError } from '../../errors/soviet-error.js';
 import { type BlobRef, blobMatches, blobRefOf } from '../../record/blob-ref.js';
-import { decodeEntry } from '../../record/entry.js';
+import { decodeEntry, SYSTEM_ACTOR } from '../../record/entry.js';
 import { recordError } from '../../record/errors.js';
 import { eventOf, type Json, publicPart } from '../envelope.js';
 import type { DemocracyEvent } from '../events/index.js';
@@ -25,7 +25,8 @@ export interface LoggedEvents {
 }
 
 /**
- * Reads entries [0, n) in order (each one's `seq` must be its index). Throws
+ * Reads entries [0, n) in order (each one's `seq` must be its index, its `actor` the
+ * event's `by` or the system). Throws
  * VERIFY_REPLAY_INVALID naming an entry that is not a Soviet event, VERIFY_BLOB_MISMATCH
  * when a blob is not the data the entry logs.
  */
@@ -52,11 +53,17 @@ export async function readLoggedEvents(
       data = JSON.parse(new TextDecoder().decode(content)) as Json;
       blobs++;
     } else data = entry.data as Json;
+    let event: DemocracyEvent;
     try {
-      events.push(publicPart(eventOf({ type: entry.type, actor: entry.actor, data })));
+      event = publicPart(eventOf({ type: entry.type, actor: entry.actor, data }));
+      // The envelope's actor is the event's `by`, or the system (democracy/envelope.ts).
+      const by = (event as { by?: unknown }).by;
+      const actor = typeof by === 'string' ? by : SYSTEM_ACTOR;
+      if (entry.actor !== actor) throw new Error(`its actor is ${entry.actor}, not ${actor}`);
     } catch (error) {
       throw invalid(index, error);
     }
+    events.push(event);
   }
   return { events, blobs };
 }
