@@ -375,6 +375,29 @@ export const de = {
     RECORD_NOTE_BAD_SIGNATURE: 'Die Signatur des Schlüssels „{name}“ auf der Notiz ist ungültig.',
     RECORD_NOTE_UNSIGNED: 'Die Notiz trägt keine Signatur des Schlüssels „{name}“.',
     RECORD_CHECKPOINT_INVALID: 'Der Checkpoint ist fehlerhaft: {reason}.',
+    VERIFY_CHECKPOINT_MISSING: 'Das Protokoll liefert keinen Checkpoint (unter {path}).',
+    VERIFY_CHECKPOINT_INVALID: 'Der Checkpoint des Protokolls ({path}) ist fehlerhaft: {reason}.',
+    VERIFY_SIGNATURE_INVALID:
+      'Der Checkpoint des Protokolls ({path}) ist nicht gültig von {keyName} signiert: {reason}.',
+    VERIFY_ORIGIN_MISMATCH:
+      'Der Checkpoint nennt das Protokoll „{found}“, nicht das erwartete „{expected}“.',
+    VERIFY_RESOURCE_MISSING:
+      'Das Protokoll liefert {path} nicht, das ein Baum der Größe {size} braucht.',
+    VERIFY_FETCH_FAILED: '{path} konnte nicht abgerufen werden: {reason}.',
+    VERIFY_TILE_MALFORMED: 'Die Hash-Kachel {path} ist fehlerhaft: {reason}.',
+    VERIFY_BUNDLE_MALFORMED: 'Das Eintragsbündel {path} ist fehlerhaft: {reason}.',
+    VERIFY_ENTRY_MISMATCH:
+      'Eintrag {index} (in {path}) wurde verändert: Sein Hash passt nicht zum signierten Baum.',
+    VERIFY_TILE_MISMATCH:
+      'Die Hash-Kachel {path} wurde verändert: Ihr Hash {hashIndex} weicht von dem ab, den die Einträge ergeben.',
+    VERIFY_ROOT_MISMATCH:
+      'Weder die Einträge noch die Kacheln ergeben die signierte Wurzel der Größe {size}; die erste Abweichung liegt bei {path}.',
+    VERIFY_REPLAY_INVALID:
+      'Eintrag {index} lässt sich nicht als Soviet-Ereignis nachspielen: {reason}.',
+    VERIFY_BLOB_MISSING:
+      'Eintrag {index} protokolliert seine Daten per SHA-256 ({sha256}), und die Quelle des Protokolls liefert diese Daten nicht ({reason}); sie lassen sich daher nicht prüfen.',
+    VERIFY_BLOB_MISMATCH:
+      'Die für Eintrag {index} gelieferten Daten sind nicht die, die das Protokoll per SHA-256 festhält ({sha256}, {size} Bytes).',
     BALLOT_FILE_EMPTY: 'Die Stimmzetteldatei ist leer.',
     BLT_BAD_HEADER:
       'Zeile {line} der Stimmzetteldatei muss die Zahl der Kandidierenden und der Sitze angeben: {reason}.',

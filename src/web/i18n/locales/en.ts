@@ -365,6 +365,27 @@ export const en = {
     RECORD_NOTE_BAD_SIGNATURE: 'The signature by key "{name}" on the note does not verify.',
     RECORD_NOTE_UNSIGNED: 'The note carries no signature by the key "{name}".',
     RECORD_CHECKPOINT_INVALID: 'The checkpoint is malformed: {reason}.',
+    VERIFY_CHECKPOINT_MISSING: 'The log serves no checkpoint (at {path}).',
+    VERIFY_CHECKPOINT_INVALID: "The log's checkpoint ({path}) is malformed: {reason}.",
+    VERIFY_SIGNATURE_INVALID:
+      "The log's checkpoint ({path}) is not validly signed by {keyName}: {reason}.",
+    VERIFY_ORIGIN_MISMATCH:
+      'The checkpoint names the log "{found}", not the expected "{expected}".',
+    VERIFY_RESOURCE_MISSING: 'The log does not serve {path}, which a tree of size {size} requires.',
+    VERIFY_FETCH_FAILED: 'Fetching {path} failed: {reason}.',
+    VERIFY_TILE_MALFORMED: 'The hash tile {path} is malformed: {reason}.',
+    VERIFY_BUNDLE_MALFORMED: 'The entry bundle {path} is malformed: {reason}.',
+    VERIFY_ENTRY_MISMATCH:
+      'Entry {index} (in {path}) has been altered: its hash does not match the signed tree.',
+    VERIFY_TILE_MISMATCH:
+      'The hash tile {path} has been altered: its hash {hashIndex} differs from the one the entries give.',
+    VERIFY_ROOT_MISMATCH:
+      'Neither the entries nor the tiles reproduce the signed root of size {size}; the first disagreement is at {path}.',
+    VERIFY_REPLAY_INVALID: 'Entry {index} cannot be replayed as a Soviet event: {reason}.',
+    VERIFY_BLOB_MISSING:
+      "Entry {index} logs its data by SHA-256 ({sha256}), and the log's source does not give that data ({reason}), so the replay cannot check it.",
+    VERIFY_BLOB_MISMATCH:
+      'The data given for entry {index} is not the data the log records by SHA-256 ({sha256}, {size} bytes).',
     BALLOT_FILE_EMPTY: 'The ballot file is empty.',
     BLT_BAD_HEADER:
       'Line {line} of the ballot file must give the number of candidates and of seats: {reason}.',

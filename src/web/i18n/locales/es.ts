@@ -374,6 +374,29 @@ export const es = {
     RECORD_NOTE_BAD_SIGNATURE: 'La firma de la clave «{name}» en la nota no se verifica.',
     RECORD_NOTE_UNSIGNED: 'La nota no lleva ninguna firma de la clave «{name}».',
     RECORD_CHECKPOINT_INVALID: 'El punto de control está mal formado: {reason}.',
+    VERIFY_CHECKPOINT_MISSING: 'El registro no sirve ningún punto de control (en {path}).',
+    VERIFY_CHECKPOINT_INVALID:
+      'El punto de control del registro ({path}) está mal formado: {reason}.',
+    VERIFY_SIGNATURE_INVALID:
+      'El punto de control del registro ({path}) no está firmado válidamente por {keyName}: {reason}.',
+    VERIFY_ORIGIN_MISMATCH:
+      'El punto de control nombra el registro «{found}», no el esperado «{expected}».',
+    VERIFY_RESOURCE_MISSING: 'El registro no sirve {path}, que un árbol de tamaño {size} requiere.',
+    VERIFY_FETCH_FAILED: 'No se pudo obtener {path}: {reason}.',
+    VERIFY_TILE_MALFORMED: 'La tesela de hashes {path} está mal formada: {reason}.',
+    VERIFY_BUNDLE_MALFORMED: 'El paquete de entradas {path} está mal formado: {reason}.',
+    VERIFY_ENTRY_MISMATCH:
+      'La entrada {index} (en {path}) ha sido alterada: su hash no coincide con el árbol firmado.',
+    VERIFY_TILE_MISMATCH:
+      'La tesela de hashes {path} ha sido alterada: su hash {hashIndex} difiere del que dan las entradas.',
+    VERIFY_ROOT_MISMATCH:
+      'Ni las entradas ni las teselas reproducen la raíz firmada de tamaño {size}; el primer desacuerdo está en {path}.',
+    VERIFY_REPLAY_INVALID:
+      'La entrada {index} no se puede reproducir como un evento de Soviet: {reason}.',
+    VERIFY_BLOB_MISSING:
+      'La entrada {index} registra sus datos por SHA-256 ({sha256}), y la fuente del registro no da esos datos ({reason}), así que no se pueden comprobar.',
+    VERIFY_BLOB_MISMATCH:
+      'Los datos dados para la entrada {index} no son los que el registro guarda por SHA-256 ({sha256}, {size} bytes).',
     BALLOT_FILE_EMPTY: 'El archivo de papeletas está vacío.',
     BLT_BAD_HEADER:
       'La línea {line} del archivo de papeletas debe dar el número de candidatos y de puestos: {reason}.',

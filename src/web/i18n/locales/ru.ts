@@ -374,6 +374,27 @@ export const ru = {
     RECORD_NOTE_BAD_SIGNATURE: 'Подпись ключа «{name}» на заметке не проходит проверку.',
     RECORD_NOTE_UNSIGNED: 'На заметке нет подписи ключа «{name}».',
     RECORD_CHECKPOINT_INVALID: 'Контрольная точка повреждена: {reason}.',
+    VERIFY_CHECKPOINT_MISSING: 'Реестр не отдаёт контрольную точку (по адресу {path}).',
+    VERIFY_CHECKPOINT_INVALID: 'Контрольная точка реестра ({path}) повреждена: {reason}.',
+    VERIFY_SIGNATURE_INVALID:
+      'Контрольная точка реестра ({path}) не подписана действительной подписью {keyName}: {reason}.',
+    VERIFY_ORIGIN_MISMATCH:
+      'Контрольная точка называет реестр «{found}», а не ожидаемый «{expected}».',
+    VERIFY_RESOURCE_MISSING: 'Реестр не отдаёт {path}, который нужен дереву размера {size}.',
+    VERIFY_FETCH_FAILED: 'Не удалось получить {path}: {reason}.',
+    VERIFY_TILE_MALFORMED: 'Плитка хешей {path} повреждена: {reason}.',
+    VERIFY_BUNDLE_MALFORMED: 'Пакет записей {path} повреждён: {reason}.',
+    VERIFY_ENTRY_MISMATCH:
+      'Запись {index} (в {path}) изменена: её хеш не совпадает с подписанным деревом.',
+    VERIFY_TILE_MISMATCH:
+      'Плитка хешей {path} изменена: её хеш {hashIndex} отличается от того, что дают записи.',
+    VERIFY_ROOT_MISMATCH:
+      'Ни записи, ни плитки не дают подписанный корень размера {size}; первое расхождение — в {path}.',
+    VERIFY_REPLAY_INVALID: 'Запись {index} нельзя воспроизвести как событие Soviet: {reason}.',
+    VERIFY_BLOB_MISSING:
+      'Запись {index} хранит свои данные по SHA-256 ({sha256}), а источник реестра не отдаёт эти данные ({reason}), поэтому их нельзя проверить.',
+    VERIFY_BLOB_MISMATCH:
+      'Данные, отданные для записи {index}, — не те, что реестр хранит по SHA-256 ({sha256}, {size} байт).',
     BALLOT_FILE_EMPTY: 'Файл бюллетеней пуст.',
     BLT_BAD_HEADER:
       'Строка {line} файла бюллетеней должна содержать число кандидатов и число мест: {reason}.',
