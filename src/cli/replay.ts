@@ -29,7 +29,7 @@ export function replaySourceOf(source: string): ReplaySource {
     recordError('VERIFY_SOURCE_INVALID', {
       source,
       reason:
-        '--replay needs the URL of an organisation\'s log on a Soviet server, such as "http://host/api/v1/orgs/<org>/log"',
+        '--replay on a server needs the URL of an organisation\'s log, such as "http://host/api/v1/orgs/<org>/log" (or give a directory written by soviet export)',
     });
   if (!/^https?:\/\//i.test(source)) throw refuse();
   let url: URL;
