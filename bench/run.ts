@@ -18,6 +18,7 @@ const benches: Record<string, () => Promise<{ run: Bench }>> = {
   http: () => import('./http.bench.js'),
   pb: () => import('./pb.bench.js'),
   planning: () => import('./planning.bench.js'),
+  recount: () => import('./recount.bench.js'),
   startup: () => import('./startup.bench.js'),
   verify: () => import('./verify.bench.js'),
 };

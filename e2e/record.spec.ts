@@ -1,5 +1,6 @@
 import { generateNoteKey } from '../src/record/note-key.js';
-import { expect, ORG, orgVkey, test } from './support/fixtures.js';
+import { expect, expectAccessible, ORG, orgVkey, test } from './support/fixtures.js';
+import { forgedLog } from './support/forged-log.js';
 
 test.describe('verifying an organisation’s record in the browser', () => {
   test('verifies the real server’s checkpoint and every latest event, then its growth', async ({
@@ -60,5 +61,50 @@ test.describe('verifying an organisation’s record in the browser', () => {
     await expect(alert).toContainText('El registro no se puede verificar');
     // The server sends the English sentence; its value is carried into the Spanish one.
     await expect(alert).toContainText('No existe ninguna organización llamada «no-such-org».');
+  });
+});
+
+test.describe('recounting an organisation’s record in the browser', () => {
+  test('finds every decision of the real server’s record, at 360 px, in any language', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`/record?org=${ORG}&vkey=${encodeURIComponent(orgVkey())}`);
+    await expect(page.getByText('The record is verified')).toBeVisible();
+    await page.getByRole('button', { name: 'Recount every decision' }).click();
+    const clean = page.getByRole('status').filter({ hasText: 'Every result matches the ballots' });
+    await expect(clean).toBeVisible();
+    await expect(clean.getByText('Entries recounted')).toBeVisible();
+    await expect(clean.getByText('Elections counted')).toBeVisible();
+    // Nothing wider than a phone, and nothing an assistive technology would stumble on.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await expectAccessible(page, 'the recount of a record');
+
+    await page.getByLabel('Language').selectOption('ru');
+    await page.getByRole('button', { name: 'Пересчитать снова' }).click();
+    await expect(page.getByText('Каждый результат совпадает с бюллетенями')).toBeVisible();
+  });
+
+  test('names the election whose count an operator rewrote and signed again', async ({ page }) => {
+    const forged = forgedLog();
+    await forged.serve(page);
+    await page.goto(`/record?org=${forged.org}&vkey=${encodeURIComponent(forged.vkey)}`);
+    // The signature holds: the operator signed the rewritten log with their own key.
+    await expect(page.getByText('The record is verified')).toBeVisible();
+    await page.getByRole('button', { name: 'Recount every decision' }).click();
+    const alert = page
+      .getByRole('alert')
+      .filter({ hasText: 'The recount does not match the record' });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText(
+      `Entry ${forged.seq} (ElectionCounted), election ${forged.electionId}: elected[0]: the record says "${forged.recorded}", the rules give "${forged.elected}".`,
+    );
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await expectAccessible(page, 'a recount that finds a rewritten count');
   });
 });

@@ -1,29 +1,17 @@
-import {
-  type DemocracyEvent,
-  eventOf,
-  evolve,
-  initialState,
-  type OrgState,
-  publicPart,
-} from '../democracy/index.js';
-import { SovietError } from '../errors/soviet-error.js';
+import type { BlobLoader } from '../democracy/audit/index.js';
+import type { OrgState } from '../democracy/index.js';
 import { canonicalJson, type JsonValue } from '../record/canonical-json.js';
-import { decodeEntry } from '../record/entry.js';
-import { entryOffsets } from '../record/entry-bundle.js';
 import { recordError } from '../record/errors.js';
-import { TILE_WIDTH, tilePath, tileSpans } from '../record/tile-path.js';
-import type { LogFetcher } from '../record/verify-log.js';
 import { NO_NAMES } from '../service/views/names.js';
 import { organisationView } from '../service/views/organisation-view.js';
-import { blobRefOf, sha256Hex } from '../store/large-entry.js';
-import { readEntry } from '../store/logged-entry.js';
+import { blobRefOf } from '../store/large-entry.js';
 
 /**
- * Step 4 of RECORD.md "Verification" for `soviet verify --replay`: replay the verified
- * entries from `initialState()` and compare the organisation page this gives
- * (service/views/organisation-view.ts, a pure function of the state) with the page the
- * server shows. The replay is public-only: it has no event's secret part (who voted, the
- * sealed ballots), which the organisation page does not show.
+ * Step 4 of RECORD.md "Verification" for `soviet verify --replay` against a Soviet
+ * server: the organisation page the replayed log gives (service/views/organisation-view.ts,
+ * a pure function of the state) compared with the page the server shows. The replay is
+ * public-only: it has no event's secret part (who voted, the sealed ballots), which the
+ * organisation page does not show. (The recount of the same log: recount.ts.)
  */
 
 /** Where a Soviet server serves an organisation, from the URL of its log. */
@@ -41,7 +29,7 @@ export function replaySourceOf(source: string): ReplaySource {
     recordError('VERIFY_SOURCE_INVALID', {
       source,
       reason:
-        '--replay needs the URL of an organisation\'s log on a Soviet server, such as "http://host/api/v1/orgs/<org>/log"',
+        '--replay on a server needs the URL of an organisation\'s log, such as "http://host/api/v1/orgs/<org>/log" (or give a directory written by soviet export)',
     });
   if (!/^https?:\/\//i.test(source)) throw refuse();
   let url: URL;
@@ -53,47 +41,6 @@ export function replaySourceOf(source: string): ReplaySource {
   const m = LOG_URL.exec(url.pathname);
   if (!m || url.search !== '' || url.hash !== '') throw refuse();
   return { org: m[2] as string, pageUrl: new URL(m[1] as string, url) };
-}
-
-/**
- * Keeps the entry bundles a fetcher returns, so that the replay reads exactly the bytes
- * the verifier rehashed against the signed root (fetching them again could give others).
- */
-export class BundleCapture {
-  private readonly bundles = new Map<string, Uint8Array | null>();
-
-  wrap(fetch: LogFetcher): LogFetcher {
-    return async (path) => {
-      const bytes = await fetch(path);
-      if (path.startsWith('tile/entries/')) this.bundles.set(path, bytes);
-      return bytes;
-    };
-  }
-
-  /**
-   * The entries [0, size) in order, from the captured bundles (a missing partial bundle
-   * read from the full one, as the verifier does). Call only after the log of `size`
-   * verified; each bundle is released once read.
-   */
-  *entries(size: number): Generator<{ index: number; bytes: Uint8Array }> {
-    for (const { index, width } of tileSpans(size)) {
-      const path = tilePath({ kind: 'entry-bundle', index, width });
-      const full = tilePath({ kind: 'entry-bundle', index, width: TILE_WIDTH });
-      const bundle = this.bundles.get(path) ?? (width < TILE_WIDTH ? this.bundles.get(full) : null);
-      if (!bundle) throw new Error(`the verified bundle ${path} was not kept`);
-      const offsets = entryOffsets(bundle);
-      if (typeof offsets === 'string' || offsets.length < 2 * width) {
-        throw new Error(`the verified bundle ${path} does not hold ${width} entries`);
-      }
-      for (let j = 0; j < width; j++) {
-        const start = offsets[2 * j] as number;
-        const length = offsets[2 * j + 1] as number;
-        yield { index: index * TILE_WIDTH + j, bytes: bundle.subarray(start, start + length) };
-      }
-      this.bundles.delete(path);
-      this.bundles.delete(full);
-    }
-  }
 }
 
 /** GETs a URL as JSON: the status and the parsed body (undefined when it is not JSON). */
@@ -129,52 +76,13 @@ export const jsonGetter =
     return { status: response.status, body };
   };
 
-export interface Replayed {
-  readonly state: OrgState;
-  readonly events: number;
-  /** Entries whose data was logged by SHA-256 and fetched from the server's record. */
-  readonly blobs: number;
-}
-
 /**
- * Replays the entries from `initialState()`. Entries logged as `{"$blob": …}` get their
- * data from the server's record page (`…/record?from=<index>&limit=1`), checked against
- * the logged SHA-256 and size; VERIFY_BLOB_MISSING / VERIFY_BLOB_MISMATCH when it cannot.
+ * Blob data from the server's record page (`…/record?from=<index>&limit=1`), which gives
+ * an entry's data in full: its canonical JSON is what the entry logs by SHA-256
+ * (checked by the reader, democracy/audit/logged-events.ts).
  */
-export async function replayEntries(
-  entries: Iterable<{ index: number; bytes: Uint8Array }>,
-  source: ReplaySource,
-  getJson: JsonGetter = fetchJson,
-): Promise<Replayed> {
-  let state = initialState();
-  let events = 0;
-  let blobs = 0;
-  for (const { index, bytes } of entries) {
-    let event: DemocracyEvent;
-    try {
-      const entry = decodeEntry(bytes);
-      const ref = blobRefOf(entry.data);
-      let content: Uint8Array | undefined;
-      if (ref) {
-        content = await blobContent(index, ref, source, getJson);
-        blobs++;
-      }
-      const logged = readEntry(entry, undefined, () => content);
-      event = publicPart(
-        eventOf({ type: logged.type, actor: logged.actor, data: logged.data as never }),
-      );
-    } catch (error) {
-      if (error instanceof SovietError && error.code.startsWith('VERIFY_')) throw error;
-      throw recordError('VERIFY_REPLAY_INVALID', { index, reason: reasonOf(error) });
-    }
-    try {
-      state = evolve(state, event);
-    } catch (error) {
-      throw recordError('VERIFY_REPLAY_INVALID', { index, reason: reasonOf(error) });
-    }
-    events++;
-  }
-  return { state, events, blobs };
+export function serverBlobs(source: ReplaySource, getJson: JsonGetter = fetchJson): BlobLoader {
+  return (index, ref) => blobContent(index, ref, source, getJson);
 }
 
 async function blobContent(
@@ -196,11 +104,7 @@ async function blobContent(
     throw missing(`${url.href} gives no data for entry ${index}`);
   }
   if (blobRefOf(data as never)) throw missing(`${url.href} gives only the reference`);
-  const content = new TextEncoder().encode(canonicalJson(data as JsonValue));
-  if (content.length !== ref.size || sha256Hex(content) !== ref.sha256) {
-    throw recordError('VERIFY_BLOB_MISMATCH', { index, sha256: ref.sha256, size: ref.size });
-  }
-  return content;
+  return new TextEncoder().encode(canonicalJson(data as JsonValue));
 }
 
 /** The first place where two JSON values differ; `logValue`/`serverValue` as JSON text. */
@@ -276,31 +180,26 @@ function reasonOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
 }
 
-/** What `soviet verify --replay` found: the events replayed and, if any, the first difference. */
+/** What the page comparison found: if any, the first difference. */
 export interface PageComparison {
-  readonly events: number;
-  readonly blobs: number;
   readonly difference?: Difference;
   /** Set when the log founds no organisation and the server shows none either. */
   readonly unfounded?: boolean;
 }
 
 /**
- * Replays the verified entries and compares the organisation page they give with
- * the server's `GET …/api/v1/orgs/<org>` (VERIFY_FETCH_FAILED when it cannot be read).
+ * Compares the organisation page the replayed `state` gives with the server's
+ * `GET …/api/v1/orgs/<org>` (VERIFY_FETCH_FAILED when it cannot be read).
  */
 export async function compareWithServer(
-  entries: Iterable<{ index: number; bytes: Uint8Array }>,
+  state: OrgState,
   source: ReplaySource,
   getJson: JsonGetter = fetchJson,
 ): Promise<PageComparison> {
-  const replayed = await replayEntries(entries, source, getJson);
   const { status, body } = await getJson(source.pageUrl);
-  const counts = { events: replayed.events, blobs: replayed.blobs };
-  if (replayed.state.org === null) {
+  if (state.org === null) {
     if (status === 200) {
       return {
-        ...counts,
         difference: {
           path: '(the page)',
           logValue: 'no organisation (the log founds none)',
@@ -308,7 +207,7 @@ export async function compareWithServer(
         },
       };
     }
-    return { ...counts, unfounded: true };
+    return { unfounded: true };
   }
   if (status !== 200 || body === undefined) {
     throw recordError('VERIFY_FETCH_FAILED', {
@@ -319,12 +218,11 @@ export async function compareWithServer(
   // The view as it travels: plain JSON, as the server serialises it.
   // Names are not on the log (record.md, "Personal data"): compare everything but them.
   const mine = JSON.parse(
-    JSON.stringify(organisationView({ ...replayed.state, names: NO_NAMES })),
+    JSON.stringify(organisationView({ ...state, names: NO_NAMES })),
   ) as unknown;
   const difference = firstDifference(withoutNames(mine), withoutNames(body));
-  return difference ? { ...counts, difference } : counts;
+  return difference ? { difference } : {};
 }
-
 /**
  * A view with every person's name left out (a member reference is `{ id, name, erased }`):
  * what a replay of the log, which holds no names, can be compared on.

@@ -22,8 +22,7 @@ export function castInBox(
   voterId: string,
   ballot: BallotContent,
 ): string | null {
-  if (box.closed || tx.now < box.opensAt || tx.now >= box.closesAt)
-    throw democracyError('VOTING_NOT_OPEN');
+  if (!boxOpenAt(box, tx.now)) throw democracyError('VOTING_NOT_OPEN');
   if (!box.roll.has(voterId)) throw democracyError('NOT_ON_ROLL');
   // A mandate that ends ends its vote at once, in boxes already open too (issue 14): in a
   // delegate council the roll's delegates vote only while they still sit (in a council
@@ -51,6 +50,11 @@ export function castInBox(
     secret: { voterId, receipt, ballot },
   });
   return receipt;
+}
+
+/** Whether a box takes ballots at `now`: from its opening until its fixed close. */
+export function boxOpenAt(box: BallotBox, now: number): boolean {
+  return !box.closed && now >= box.opensAt && now < box.closesAt;
 }
 
 /**

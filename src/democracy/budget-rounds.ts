@@ -248,6 +248,11 @@ export function checkBudgetBallot(
   return { projects: order.map((i) => named[i] as string) };
 }
 
+/** Whether a round takes ballots at `now`: in its voting phase, until its fixed close. */
+export function roundOpenAt(round: BudgetRound, now: number): boolean {
+  return round.phase === 'voting' && now < round.votingCloseAt;
+}
+
 /**
  * Casts the member's secret budget ballot (RECORD.md, "Secret ballots on a public
  * record"): refused outside the voting phase, off the roll (fixed when voting opened),
@@ -257,8 +262,7 @@ export function checkBudgetBallot(
 export function castBudgetBallot(tx: Tx, cmd: Cmd<'CastBudgetBallot'>): void {
   const me = tx.member();
   const round = roundOf(tx, cmd.roundId);
-  if (round.phase !== 'voting' || tx.now >= round.votingCloseAt)
-    throw democracyError('VOTING_NOT_OPEN');
+  if (!roundOpenAt(round, tx.now)) throw democracyError('VOTING_NOT_OPEN');
   if (!round.roll.has(me.id)) throw democracyError('NOT_ON_ROLL');
   if (round.voted.has(me.id)) throw democracyError('ALREADY_VOTED');
   const ballot = checkBudgetBallot(round, cmd.projects, cmd.points);

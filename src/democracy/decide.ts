@@ -1,4 +1,5 @@
 import { actedEvent, checkAct, registerKey, revokeKey } from './acts.js';
+import type { ActProof } from './acts-state.js';
 import { castBudgetBallot, proposeProject, withdrawProject } from './budget-rounds.js';
 import type { DecideContext, DemocracyCommand } from './commands.js';
 import {
@@ -10,7 +11,7 @@ import {
   resign,
 } from './elections.js';
 import { democracyError } from './errors.js';
-import type { DemocracyEvent, MemberActed } from './events/index.js';
+import type { DemocracyEvent } from './events/index.js';
 import { found } from './founding.js';
 import { erase, invite, join, leave, transfer } from './membership.js';
 import { amend, propose, second, voteAmendment, voteMotion, withdraw } from './motions.js';
@@ -41,6 +42,14 @@ export function decide(
   command: DemocracyCommand,
   ctx: DecideContext,
 ): readonly DemocracyEvent[] {
+  return decideTx(state, command, ctx).events;
+}
+
+/**
+ * `decide`, giving back its working transaction: the events and the state after them
+ * (the recount, audit/recount.ts, takes that state rather than evolving the events again).
+ */
+export function decideTx(state: OrgState, command: DemocracyCommand, ctx: DecideContext): Tx {
   if (!command || typeof command !== 'object' || typeof command.kind !== 'string')
     throw democracyError('BAD_COMMAND', { reason: 'a command needs a kind' });
   if (!Number.isSafeInteger(ctx.now) || ctx.now < 0)
@@ -50,7 +59,7 @@ export function decide(
   const tx = new Tx(state, ctx);
   if (command.kind === 'FoundOrganisation') {
     found(tx, command);
-    return tx.events;
+    return tx;
   }
   if (!state.org) throw democracyError('NOT_FOUNDED');
   if (command.kind === 'AdvanceTime') {
@@ -60,30 +69,30 @@ export function decide(
         reason: 'the time must be a whole number of milliseconds',
       });
     catchUp(tx, command.now);
-    return tx.events;
+    return tx;
   }
   catchUp(tx, ctx.now);
   tx.now = ctx.now;
   // A newcomer joining has no key yet; every other act is signed once its member has one.
   const proof = command.kind === 'JoinWithInvitation' ? null : checkAct(tx, command);
   const start = tx.events.length;
-  if (proof) tx.emit(actedEvent(tx, proof, 0));
   memberCommand(tx, command);
-  if (proof) coverAct(tx, start);
-  return tx.events;
+  if (proof) logAct(tx, proof, start);
+  return tx;
 }
 
 /**
- * Fills in how many entries the act's MemberActed covers; drops it when none of them is
- * attributed to the member (a secret ballot: logging the voter's act beside it would
- * tie the voter to the ballot, RECORD.md "Secret ballots on a public record").
+ * Logs the act's MemberActed before the events it caused (from `start`), with how many
+ * they are; not when none of them is attributed to the member (a secret ballot: logging
+ * the voter's act beside it would tie the voter to the ballot, RECORD.md "Secret ballots
+ * on a public record"). Emitted last and moved: evolving it touches only the act ids.
  */
-function coverAct(tx: Tx, start: number): void {
-  const acted = tx.events[start] as MemberActed;
-  const caused = tx.events.slice(start + 1);
-  if (caused.some((e) => 'by' in e && e.by === acted.by))
-    tx.events[start] = { ...acted, covers: caused.length };
-  else tx.events.splice(start, 1);
+function logAct(tx: Tx, proof: ActProof, start: number): void {
+  const caused = tx.events.length - start;
+  if (!tx.events.slice(start).some((e) => 'by' in e && e.by === proof.act.by)) return;
+  const acted = tx.emit(actedEvent(tx, proof, caused));
+  tx.events.pop();
+  tx.events.splice(start, 0, acted);
 }
 
 function memberCommand(tx: Tx, command: DemocracyCommand): void {

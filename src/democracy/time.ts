@@ -29,14 +29,20 @@ export function catchUp(tx: Tx, until: number): void {
     if (!next || next[1].at > until) break;
     const [key, timer] = next;
     tx.now = timer.at;
-    handle(tx, timer);
+    handleDeadline(tx, timer);
     if (tx.state.timers.has(key))
       throw new Error(`deadline ${key} was not consumed by its handler (a bug in the domain)`);
   }
   tx.now = Math.max(commandTime, tx.now);
 }
 
-function handle(tx: Tx, timer: Timer): void {
+/**
+ * Processes one deadline: emits what the rules decide when it passes (a count, a close,
+ * an expiry, an election opening). Every handler takes its timer off the agenda. Used by
+ * `catchUp`, and by the recount (audit/recount.ts), which re-runs each deadline of a log
+ * to compare what the rules give with what the log records.
+ */
+export function handleDeadline(tx: Tx, timer: Timer): void {
   switch (timer.kind) {
     case 'mandate-expiry': {
       const mandate = tx.state.mandates.get(timer.ref);

@@ -142,12 +142,17 @@ export const recordErrors = defineErrors({
   VERIFY_BLOB_MISSING: {
     status: 404,
     message:
-      'Entry {index} logs its data by SHA-256 ({sha256}), and the server does not serve that data ({reason}), so the replay cannot check it.',
+      "Entry {index} logs its data by SHA-256 ({sha256}), and the log's source does not give that data ({reason}), so the replay cannot check it.",
   },
   VERIFY_BLOB_MISMATCH: {
     status: 422,
     message:
-      'The data the server serves for entry {index} is not the data the log records by SHA-256 ({sha256}, {size} bytes).',
+      'The data given for entry {index} is not the data the log records by SHA-256 ({sha256}, {size} bytes).',
+  },
+  VERIFY_RECOUNT_MISMATCH: {
+    status: 422,
+    message:
+      'The recount departs from the log at entry {seq} ({type}, {subject}): {what}: the log records {recorded}, the rules give {recounted}.',
   },
   VERIFY_REPLAY_MISMATCH: {
     status: 422,

@@ -16,6 +16,7 @@
  * The browser imports the modules it needs directly (not this index, which re-exports
  * the node:crypto implementations too).
  */
+export * from './blob-ref.js';
 export * from './bytes.js';
 export * from './canonical-json.js';
 export * from './checkpoint.js';
@@ -25,12 +26,14 @@ export * from './ed25519.js';
 export * from './entry.js';
 export * from './entry-bundle.js';
 export * from './errors.js';
+export * from './log-roots.js';
 export * from './node-ed25519.js';
 export * from './node-tree-hasher.js';
 export * from './note-key.js';
 export * from './proof-verify.js';
 export * from './signed-note.js';
 export * from './tile-builder.js';
+export * from './tile-capture.js';
 export * from './tile-path.js';
 export * from './tree-hasher.js';
 export * from './tree-proofs.js';

@@ -88,5 +88,9 @@ function readAct(body: Uint8Array): ActProof['act'] {
   if (NOT_SIGNED.has(command.kind)) throw bad(`${command.kind} is not a signed act`);
   const shape = commandShapeProblem(command as { kind: string });
   if (shape) throw bad(shape);
+  // The act is logged as signed: a name there would put personal data on the log. The
+  // server gives the name one stands under from the directory (docs/design/record.md).
+  if ('standingName' in command)
+    throw bad('standingName comes from your entry in the directory, not from the act');
   return a as unknown as ActProof['act'];
 }

@@ -15,8 +15,11 @@ export interface ExportResult {
  * Writes an organisation's log as a static C2SP tlog-tiles tree under `dir`: `checkpoint`,
  * every hash tile `tile/<L>/<N>[.p/<W>]` and entry bundle `tile/entries/<N>[.p/<W>]` that
  * a tree of the head's size has. Any static file server then serves a log that `soviet
- * verify` (or another tlog-tiles client) accepts. `dir` must be new or empty
- * (EXPORT_TARGET_NOT_EMPTY). `onProgress` gets the files written so far and the total.
+ * verify` (or another tlog-tiles client) accepts. Beside the tiles, `blob/<sha256>` holds
+ * the data of each entry too large for the log, which the entry logs by its SHA-256
+ * (RECORD.md "Entries"): what `soviet verify --replay` needs to recount the copy. `dir`
+ * must be new or empty (EXPORT_TARGET_NOT_EMPTY). `onProgress` gets the files written so
+ * far and the total.
  */
 export async function exportLog<S, C, E, X extends object>(
   store: Store<S, C, E, X>,
@@ -37,6 +40,14 @@ export async function exportLog<S, C, E, X extends object>(
   const head = await store.head(slug);
   const { hashTiles, bundles } = tilesForSize(head.size);
   const refs = [...bundles, ...hashTiles];
+  // Blobs are written with their entry and never change; one of an entry appended
+  // after the head was read is harmless beside the tree.
+  const blobs = await store.db
+    .selectFrom('blobs')
+    .select(['sha256', 'content'])
+    .where('org_id', '=', org.id)
+    .execute();
+  const total = refs.length + blobs.length + 1;
   let done = 0;
   for (const ref of refs) {
     const path = tilePath(ref);
@@ -45,10 +56,16 @@ export async function exportLog<S, C, E, X extends object>(
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, bytes);
     done += 1;
-    onProgress?.(done, refs.length + 1);
+    onProgress?.(done, total);
+  }
+  for (const blob of blobs) {
+    mkdirSync(join(dir, 'blob'), { recursive: true });
+    writeFileSync(join(dir, 'blob', Buffer.from(blob.sha256).toString('hex')), blob.content);
+    done += 1;
+    onProgress?.(done, total);
   }
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, CHECKPOINT_PATH), head.checkpoint);
-  onProgress?.(refs.length + 1, refs.length + 1);
-  return { size: head.size, files: refs.length + 1, origin: org.origin };
+  onProgress?.(total, total);
+  return { size: head.size, files: total, origin: org.origin };
 }

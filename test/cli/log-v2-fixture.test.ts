@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFrozenCatalogue } from '../../scripts/event-catalogue/catalogue-files.js';
 import { main } from '../../src/cli/main.js';
-import { BundleCapture, type Replayed, replayEntries } from '../../src/cli/replay.js';
+import { readLoggedEvents, recount } from '../../src/democracy/audit/index.js';
+import type { OrgState } from '../../src/democracy/index.js';
+import { TileCapture } from '../../src/record/tile-capture.js';
 import { tilePath, tileSpans } from '../../src/record/tile-path.js';
 import { NO_NAMES } from '../../src/service/views/names.js';
 import { organisationView } from '../../src/service/views/organisation-view.js';
@@ -47,9 +49,9 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   }
 }
 
-/** The entries [0, SIZE) as the verifier reads them: BundleCapture over the bundle files. */
+/** The entries [0, SIZE) as the verifier reads them: TileCapture over the bundle files. */
 async function readEntries(): Promise<{ index: number; bytes: Uint8Array }[]> {
-  const capture = new BundleCapture();
+  const capture = new TileCapture();
   const fetch = capture.wrap(async (path) => new Uint8Array(await readFile(join(FIXTURE, path))));
   for (const { index, width } of tileSpans(SIZE))
     await fetch(tilePath({ kind: 'entry-bundle', index, width }));
@@ -130,15 +132,32 @@ describe('the committed log of entry format 2', () => {
   });
 });
 
-describe('replayed through the democracy (the functions of soviet verify --replay)', () => {
-  let replayed: Replayed;
+describe('replayed and recounted through the democracy (soviet verify --replay)', () => {
+  let replayed: { state: OrgState; events: number; blobs: number };
   beforeAll(async () => {
     // The fixture has no entry logged by SHA-256 (checked above): no blob to fetch.
     const noBlobs = async () => {
       throw new Error('the fixture logs no blob');
     };
-    const source = { org: 'harbour', pageUrl: new URL('http://fixture.invalid/') };
-    replayed = await replayEntries(entries, source, noBlobs);
+    const logged = await readLoggedEvents(entries, noBlobs);
+    const result = recount(logged.events);
+    if (!result.ok) throw new Error(`the recount departs from the log: ${JSON.stringify(result)}`);
+    replayed = { state: result.state, events: result.events, blobs: logged.blobs };
+  });
+
+  it('soviet verify --replay recounts the exported copy clean', async () => {
+    const result = await run(
+      'verify',
+      FIXTURE,
+      '--origin',
+      ORIGIN,
+      '--key',
+      VKEY,
+      '--replay',
+      '--state-file',
+      join(work, 'state-replay.json'),
+    );
+    expect(result.code, result.err).toBe(0);
   });
 
   it('replays every entry into the organisation it recorded', () => {

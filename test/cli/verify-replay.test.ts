@@ -9,15 +9,17 @@ import { firstDifference, replaySourceOf } from '../../src/cli/replay.js';
 import { officeKey } from '../../src/democracy/index.js';
 import { SovietError } from '../../src/errors/soviet-error.js';
 import { buildApp } from '../../src/server/build-app.js';
+import { exportLog } from '../../src/store/export-log.js';
 import { TEST_SECURITY } from '../server/api-world.js';
 import { join, openServiceWorld, type ServiceWorld } from '../service/service-world.js';
 
 /**
- * `soviet verify --replay` (RECORD.md, "Verification", step 4) against a live server:
- * an organisation with some history (members in two branches, a secret election with
- * its ballots, a motion too large for an entry, logged by SHA-256) is served on a random
- * port; the replayed log must give the server's organisation page, and a server that
- * lies about it (or about a blob) must be caught, naming what differs.
+ * `soviet verify --replay` (RECORD.md, "Verification", step 4) against a live server and
+ * an exported copy: an organisation with some history (members in two branches, a secret
+ * election with its ballots, a motion too large for an entry, logged by SHA-256) is
+ * served on a random port; the replayed log must give the server's organisation page,
+ * and a server that lies about it (or about a blob) must be caught, naming what differs.
+ * (The recount of rewritten decisions: recount-forgery.test.ts.)
  */
 const org = 'union';
 let w: ServiceWorld;
@@ -219,7 +221,7 @@ describe('soviet verify --replay', () => {
     const result = await verify(url);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(
-      /^soviet: VERIFY_BLOB_MISMATCH: The data the server serves for entry \d+ is not the data the log records by SHA-256 \([0-9a-f]{64}, \d+ bytes\)\.\n$/,
+      /^soviet: VERIFY_BLOB_MISMATCH: The data given for entry \d+ is not the data the log records by SHA-256 \([0-9a-f]{64}, \d+ bytes\)\.\n$/,
     );
   });
 
@@ -233,14 +235,29 @@ describe('soviet verify --replay', () => {
     const result = await verify(url);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(
-      /^soviet: VERIFY_BLOB_MISSING: Entry (\d+) logs its data by SHA-256 \([0-9a-f]{64}\), and the server does not serve that data \(http:\/\/127\.0\.0\.1:\d+\/api\/v1\/orgs\/union\/record\?from=\1&limit=1 gives only the reference\), so the replay cannot check it\.\n$/,
+      /^soviet: VERIFY_BLOB_MISSING: Entry (\d+) logs its data by SHA-256 \([0-9a-f]{64}\), and the log's source does not give that data \(http:\/\/127\.0\.0\.1:\d+\/api\/v1\/orgs\/union\/record\?from=\1&limit=1 gives only the reference\), so the replay cannot check it\.\n$/,
     );
   });
 
-  it('needs a Soviet log URL', async () => {
-    const result = await verify(work);
-    expect(result.code).toBe(1);
-    expect(result.err).toMatch(/^soviet: VERIFY_SOURCE_INVALID: .*--replay needs the URL/);
+  it('recounts an exported copy, reading large entries from its blob files', async () => {
+    const dir = joinPath(work, 'copy');
+    await exportLog(w.store, org, dir);
+    const { size } = await w.store.head(org);
+    const result = await verify(dir);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(
+      '1 entry logged by SHA-256: data read from the copy and checked against the hash',
+    );
+    expect(result.out).toContain(`recounted ${size} events: every decision of the system`);
+    expect(result.out).not.toContain('organisation page');
+    // A copy without the blob cannot be recounted, and says which entry needs it.
+    await rm(joinPath(dir, 'blob'), { recursive: true });
+    const short = await verify(dir);
+    expect(short.code).toBe(1);
+    expect(short.err).toMatch(
+      /^soviet: VERIFY_BLOB_MISSING: Entry \d+ logs its data by SHA-256 \(([0-9a-f]{64})\), and the log's source does not give that data \(the copy has no file blob\/\1\), so the replay cannot check it\.\n$/,
+    );
   });
 
   it('verifies and replays again when the log grew during the check', async () => {

@@ -13,6 +13,7 @@ import {
   snapshot,
 } from '../../src/democracy/index.js';
 import { SovietError } from '../../src/errors/soviet-error.js';
+import { expectRecountClean } from './published-log.js';
 import { DAY, TREE, World } from './world.js';
 
 /** One random step: which action, and numbers to pick its subjects with. */
@@ -307,6 +308,8 @@ describe('Properties: random sequences of commands never break the invariants', 
           return snap;
         };
         expect(strip(pub)).toEqual(strip(w.state));
+        // The recount (issue 14) finds every decision of the system in the published log.
+        expectRecountClean(w.log);
       }),
       { numRuns: 40 },
     );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type DemocracyCommand, decide, evolve } from '../../src/democracy/index.js';
 import { balanceOf } from '../../src/democracy/treasury-state.js';
 import { SovietError } from '../../src/errors/soviet-error.js';
+import { expectRecountClean } from './published-log.js';
 import { authorise, books, income } from './treasury-world.js';
 
 /**
@@ -253,6 +254,8 @@ describe('Treasury: the ledger stays balanced under any sequence of commands (pr
             }
           }
           w.expectReplayEqualsLive();
+          // The recount (issue 14) re-decides every entry and payment in the published log.
+          expectRecountClean(w.log);
         },
       ),
       { numRuns: 100 },

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import {
   type CouncilSpec,
   DAY,
@@ -14,6 +14,7 @@ import {
   snapshot,
 } from '../../src/democracy/index.js';
 import { SovietError } from '../../src/errors/soviet-error.js';
+import { expectRecountClean } from './published-log.js';
 
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 export { DAY };
@@ -24,6 +25,10 @@ export { DAY };
  * event is kept so that tests can replay the log.
  */
 export class World {
+  constructor() {
+    worlds.push(this);
+  }
+
   state: OrgState = initialState();
   now = T0;
   readonly log: DemocracyEvent[] = [];
@@ -177,6 +182,21 @@ export class World {
     expect(snapshot(replayed)).toEqual(snapshot(this.state));
   }
 }
+
+/**
+ * Every world a test made is recounted after it (issue 14): whatever a scenario did
+ * through the rules, the recount of its published log must find every decision. A world
+ * whose state the test set by hand (its replay is not its state) is left out.
+ */
+const worlds: World[] = [];
+afterEach(() => {
+  for (const w of worlds.splice(0)) {
+    let replayed = initialState();
+    for (const e of w.log) replayed = evolve(replayed, e);
+    if (JSON.stringify(snapshot(replayed)) !== JSON.stringify(snapshot(w.state))) continue;
+    expectRecountClean(w.log);
+  }
+});
 
 /** A small organisation: a congress, two districts, four branches. */
 export const TREE: CouncilSpec = {

@@ -14,6 +14,7 @@ import { decodeEntry } from '../../src/record/entry.js';
 import { nodeEd25519 } from '../../src/record/node-ed25519.js';
 import { buildApp } from '../../src/server/build-app.js';
 import { democracyDomain } from '../../src/store/democracy-domain.js';
+import { recountStored } from '../support/recount-stored.js';
 import { postAct, signedAct, TestKey } from './act-signer.js';
 import {
   type ApiClient,
@@ -308,6 +309,9 @@ describe('the act audit of `soviet verify`', () => {
     expect(result.refused).toBeNull();
     expect(result.report?.signed).toBeGreaterThanOrEqual(4);
     expect(result.report?.keys).toBe(4);
+    // The recount runs each signed command itself through the rules, with its act.
+    const recounted = await recountStored(world.store, ORG);
+    expect(recounted.ok, JSON.stringify(recounted)).toBe(true);
     const verified = await verifyWithCli();
     expect(verified.code, verified.err).toBe(0);
     expect(verified.out).toMatch(/signed acts: \d+ checked against 4 member keys/);

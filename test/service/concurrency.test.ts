@@ -5,6 +5,7 @@ import { createSovietService, type SovietService } from '../../src/service/index
 import { type DemocracyStore, democracyDomain } from '../../src/store/democracy-domain.js';
 import { fsck } from '../../src/store/fsck.js';
 import { openStore } from '../../src/store/open-store.js';
+import { recountStored } from '../support/recount-stored.js';
 import { branchWithMembers, openServiceWorld, type ServiceWorld } from './service-world.js';
 
 /**
@@ -54,6 +55,12 @@ async function electChair(
 }
 
 describe('concurrent commands through the service', () => {
+  /** The recount's first discrepancy on the stored log, or null. */
+  const cleanRecount = async (org: string) => {
+    const result = await recountStored(w.store, org);
+    return result.ok ? null : result.discrepancy;
+  };
+
   it('the same member casting two ballots at once gets exactly one counted', async () => {
     const org = 'ballots';
     const { members, branchId } = await branchWithMembers(w.service, org, 16);
@@ -100,6 +107,8 @@ describe('concurrent commands through the service', () => {
     for (const { ranking, receipt } of accepted.values())
       expect((await w.service.checkReceipt(org, receipt)).ballot).toEqual(ranking);
     expect((await fsck(w.store, org)).orgs[0]?.problems).toEqual([]);
+    // Batches of commands from two processes still recount clean (issue 14).
+    expect(await cleanRecount(org)).toBeNull();
   });
 
   it('two recalls of the same mandate cannot both succeed', async () => {
@@ -181,5 +190,7 @@ describe('concurrent commands through the service', () => {
       }),
     ).rejects.toMatchObject({ code: 'MANDATE_NOT_SITTING' });
     expect((await fsck(w.store, org)).orgs[0]?.problems).toEqual([]);
+    // Batches of commands from two processes still recount clean (issue 14).
+    expect(await cleanRecount(org)).toBeNull();
   });
 });

@@ -87,7 +87,7 @@ describe('soviet demo', () => {
     expect(printed(err)).toContain('soviet: DEMO_EXISTS: The organisation "demo" already exists');
   });
 
-  it('serves the record, and soviet verify accepts it', async () => {
+  it('serves the record, and soviet verify accepts it, recounting every decision', async () => {
     store = await openStore(target.config, { domain: democracyDomain });
     service = createSovietService({ store, clock: Date.now });
     const app: FastifyInstance = await buildApp({ store, service, clock: Date.now });
@@ -108,9 +108,15 @@ describe('soviet demo', () => {
           '--state-file',
           join(scratch, 'seen.json'),
           '--envelopes',
+          '--replay',
         ];
         expect(await main(verify)).toBe(0);
         expect(printed(out)).toContain('verified');
+        // Months of elections (STV among them), recalls, motions and a payment recount clean.
+        expect(printed(out)).toMatch(
+          /recounted \d+ events: every decision of the system the log records is what the rules give/,
+        );
+        expect(printed(out)).toContain("the server's organisation page matches the log");
       } finally {
         rmSync(scratch, { recursive: true, force: true });
       }

@@ -10,6 +10,7 @@ import { SovietError } from '../../src/errors/soviet-error.js';
 import { directoryNames } from '../../src/store/directory.js';
 import { fsck } from '../../src/store/fsck.js';
 import type { DemocracyTables } from '../../src/store/projections/tables.js';
+import { recountStored } from '../support/recount-stored.js';
 import { DAY, join, openServiceWorld, type ServiceWorld } from './service-world.js';
 
 /**
@@ -17,7 +18,8 @@ import { DAY, join, openServiceWorld, type ServiceWorld } from './service-world.
  * commands and clock ticks through the service (most of them refused by the rules,
  * which must write nothing), `fsck` replays the log into a fresh state and fresh
  * projections and finds both equal to the live ones; and the projections agree with the
- * pure core's state, read field by field (a slow, obviously correct reference).
+ * pure core's state, read field by field (a slow, obviously correct reference); and the
+ * recount of the stored log finds every decision of the system (issue 14).
  */
 const TREE: CouncilSpec = {
   name: 'Congress',
@@ -430,6 +432,9 @@ describe('replay equals live', () => {
         expect(report.orgs[0]?.size).toBeGreaterThan(20);
         await expectProjectionsMatchState(org, await w.service.state(org));
         await expectNoNameOnTheLog(org);
+        // The recount (issue 14) finds every decision, each draw seeded from this log.
+        const recounted = await recountStored(w.store, org);
+        expect(recounted.ok ? null : recounted.discrepancy).toBeNull();
       }),
       { numRuns: 6 },
     );

@@ -3,7 +3,7 @@ import { runDemo } from '../../service/index.js';
 import { democracyDomain } from '../../store/democracy-domain.js';
 import { openStore } from '../../store/open-store.js';
 import { resolveConfig } from '../config.js';
-import { progressBar } from './export.js';
+import { progressBar } from '../progress.js';
 
 /**
  * `soviet demo`: creates the organisation `demo` on the configured database (PGlite

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { exportLog } from '../../store/export-log.js';
 import { openStore } from '../../store/open-store.js';
 import { resolveConfig } from '../config.js';
+import { progressBar } from '../progress.js';
 
 /**
  * `soviet export <org> <directory>`: writes the organisation's log as a static C2SP
@@ -34,36 +34,4 @@ export function register(program: Command): void {
         await store.close();
       }
     });
-}
-
-/**
- * A progress bar on stderr, shown at once on a terminal, or after two seconds of work
- * otherwise (so logs of long runs show progress and short runs stay quiet).
- */
-export function progressBar(
-  verb: string,
-  unit: string,
-): { update: (done: number, total: number) => void; stop: () => void } {
-  const started = Date.now();
-  const tty = process.stderr.isTTY === true;
-  let bar: SingleBar | undefined;
-  return {
-    update(done, total) {
-      if (!bar && total > 0 && (tty || Date.now() - started > 2000)) {
-        bar = new SingleBar({
-          stream: process.stderr,
-          format: `${verb} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`,
-          noTTYOutput: !tty,
-          notTTYSchedule: 3000,
-          hideCursor: tty,
-        });
-        bar.start(total, done);
-      }
-      bar?.update(done);
-    },
-    stop() {
-      bar?.stop();
-      bar = undefined;
-    },
-  };
 }

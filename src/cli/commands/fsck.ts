@@ -11,7 +11,7 @@ import { recordOnlyDomain } from '../../store/record-only-domain.js';
 import type { StoreDatabase } from '../../store/schema.js';
 import { type Organisation, Store } from '../../store/store.js';
 import { resolveConfig } from '../config.js';
-import { progressBar } from './export.js';
+import { progressBar } from '../progress.js';
 
 /**
  * `soviet fsck [org]`: checks the local database against itself (store/fsck.ts): rebuilds

@@ -1,8 +1,8 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import type { RecountTally } from '../../democracy/audit/index.js';
 import { toBase64 } from '../../record/bytes.js';
 import { parseCheckpoint } from '../../record/checkpoint.js';
 import { recordError } from '../../record/errors.js';
@@ -10,6 +10,7 @@ import { nodeEd25519 } from '../../record/node-ed25519.js';
 import { nodeTreeHasher } from '../../record/node-tree-hasher.js';
 import { type NoteVerifier, parseVerifierKey } from '../../record/note-key.js';
 import { openNote, parseNote } from '../../record/signed-note.js';
+import { TileCapture } from '../../record/tile-capture.js';
 import { CHECKPOINT_PATH } from '../../record/tile-path.js';
 import {
   failureError,
@@ -19,13 +20,16 @@ import {
   verifyLog,
 } from '../../record/verify-log.js';
 import { ActCheck } from '../act-check.js';
+import { progressBar } from '../progress.js';
+import { directoryBlobs, recountError, recountVerified } from '../recount.js';
 import {
-  BundleCapture,
   compareWithServer,
+  type JsonGetter,
   jsonGetter,
   type PageComparison,
   type ReplaySource,
   replaySourceOf,
+  serverBlobs,
 } from '../replay.js';
 
 /**
@@ -36,12 +40,16 @@ import {
  * Exit 0 when verified; on tampering, exit 1 with a line naming the first bad tile or
  * entry. Without --key it checks everything but the signer, and says so.
  *
- * `--replay` (a Soviet server's `…/api/v1/orgs/<org>/log`) adds step 4: the verified
- * entries are replayed from the empty state and the organisation page they give is
- * compared with the server's `GET …/api/v1/orgs/<org>` (../replay.ts); exit 1 with
- * VERIFY_REPLAY_MISMATCH naming the first differing field. When the server's page is
- * newer than the checkpoint (the log grew meanwhile), it verifies the grown log and
- * replays once more before failing.
+ * `--replay` adds step 4, on a Soviet server's `…/api/v1/orgs/<org>/log` or on a copy
+ * written by `soviet export`: the verified entries are recounted (../recount.ts,
+ * democracy/audit): every decision of the system (counts, results, mandates, payments,
+ * the elections the rules open) is recomputed by the rules from the state before it and
+ * the published ballots, each draw's seed checked to be this log's root at the close;
+ * exit 1 with VERIFY_RECOUNT_MISMATCH naming the entry, what it concerns and what
+ * differs. On a server, the organisation page the log gives is also compared with the
+ * server's `GET …/api/v1/orgs/<org>` (../replay.ts); exit 1 with VERIFY_REPLAY_MISMATCH
+ * naming the first differing field. When the server's page is newer than the checkpoint
+ * (the log grew meanwhile), it verifies the grown log and replays once more before failing.
  */
 export function register(program: Command): void {
   program
@@ -63,7 +71,7 @@ export function register(program: Command): void {
     .option('--envelopes', 'also check that every entry is a Soviet entry whose seq is its index')
     .option(
       '--replay',
-      "also replay the events and compare the result with the server's organisation page (a Soviet server's …/api/v1/orgs/<org>/log only); a public replay cannot know who voted or the sealed ballots, which that page does not show",
+      "also recount: replay a Soviet log's events and recompute every decision of the system (counts, results, mandates, payments, automatic elections) from the rules and the published ballots; on a server (…/api/v1/orgs/<org>/log) also compare the organisation page it shows. Who voted is not on the log and is not needed",
     )
     .option(
       '--token <token>',
@@ -108,9 +116,9 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
     });
   }
   const verifier = options.key === undefined ? undefined : parseVerifierKey(options.key);
-  const replaySource: ReplaySource | undefined = options.replay
-    ? replaySourceOf(source)
-    : undefined;
+  const onServer = /^https?:\/\//i.test(source);
+  const replaySource: ReplaySource | undefined =
+    options.replay && onServer ? replaySourceOf(source) : undefined;
   const fetcher = await fetcherFor(source, options.token);
   const getJson = jsonGetter(options.token);
   const stateFile = resolve(options.stateFile);
@@ -133,9 +141,13 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
   const verifyOnce = async (
     logFetch: LogFetcher,
     previousCheckpoint: string | undefined,
-    capture: BundleCapture | undefined,
+    capture: TileCapture | undefined,
   ): Promise<LogVerified> => {
-    const progress = progressReporter();
+    const bar = progressBar('verifying', 'entries');
+    const progress = {
+      update: (p: VerifyProgress) => bar.update(p.entriesDone, p.size),
+      stop: bar.stop,
+    };
     // Signed acts (docs/design/record.md): every entry in a member's name, checked.
     acts = new ActCheck(origin ?? '');
     let outcome: Awaited<ReturnType<typeof verifyLog>>;
@@ -169,30 +181,29 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
     return outcome;
   };
 
-  let capture = replaySource ? new BundleCapture() : undefined;
+  let capture = options.replay ? new TileCapture() : undefined;
   let result = await verifyOnce(fetch, previous, capture);
   const stateUpdated = result.signerVerified;
 
-  // Step 4: replay the verified entries and compare with the server's page.
-  let replay: (PageComparison & { grewFrom?: number }) | undefined;
-  if (replaySource && capture) {
-    replay = await compareWithServer(capture.entries(result.size), replaySource, getJson);
-    if (replay.difference) {
+  // Step 4: recount the verified entries, and compare the page a server shows.
+  let replay: Replay | undefined;
+  if (capture) {
+    const replayOnce = (verified: LogVerified, tiles: TileCapture) =>
+      replayStep(verified, tiles, { source, replaySource, getJson, json: options.json === true });
+    replay = await replayOnce(result, capture);
+    if (replay.page?.difference && replaySource) {
       // The server's page may reflect a newer log than the checkpoint: if the log grew,
       // verify the grown log (consistent with the one just verified) and replay once more.
       const grown = await checkpointSize(fetcher);
       if (grown !== undefined && grown > result.size) {
         const before = result.size;
-        capture = new BundleCapture();
+        capture = new TileCapture();
         result = await verifyOnce(fetcher, result.checkpointNote, capture);
-        replay = {
-          ...(await compareWithServer(capture.entries(result.size), replaySource, getJson)),
-          grewFrom: before,
-        };
+        replay = { ...(await replayOnce(result, capture)), grewFrom: before };
       }
     }
-    if (replay.difference) {
-      const { difference } = replay;
+    const difference = replay.page?.difference;
+    if (difference && replaySource) {
       if (options.json) {
         process.stdout.write(
           `${JSON.stringify({ ok: false, source, size: result.size, code: 'VERIFY_REPLAY_MISMATCH', ...difference }, null, 2)}\n`,
@@ -226,7 +237,9 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
             events: replay.events,
             matches: true,
             blobsFetched: replay.blobs,
-            organisationFounded: replay.unfounded !== true,
+            recount: replay.tally,
+            pageCompared: replay.page !== undefined,
+            organisationFounded: replay.founded,
             grewFrom: replay.grewFrom ?? null,
           },
         }
@@ -265,14 +278,16 @@ export async function verifyCommand(source: string, options: VerifyOptions): Pro
     }
     if (replay.blobs > 0) {
       lines.push(
-        `${plural(replay.blobs, 'entry', 'entries')} logged by SHA-256: data fetched from the server's record and checked against the hash`,
+        `${plural(replay.blobs, 'entry', 'entries')} logged by SHA-256: data ${replaySource ? "fetched from the server's record" : 'read from the copy'} and checked against the hash`,
       );
     }
-    lines.push(
-      replay.unfounded
-        ? `replayed ${replay.events} events: the log founds no organisation, and the server shows none`
-        : `replayed ${replay.events} events: the server's organisation page matches the log`,
-    );
+    lines.push(recountLine(replay));
+    if (replay.page)
+      lines.push(
+        replay.page.unfounded
+          ? `replayed ${replay.events} events: the log founds no organisation, and the server shows none`
+          : `replayed ${replay.events} events: the server's organisation page matches the log`,
+      );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -404,31 +419,60 @@ async function writeState(file: string, state: VerifyState): Promise<void> {
   await rename(temporary, file);
 }
 
+/** What step 4 found: the recount's tally and, on a server, the page comparison. */
+interface Replay {
+  readonly events: number;
+  readonly blobs: number;
+  readonly tally: RecountTally;
+  readonly founded: boolean;
+  readonly page?: PageComparison;
+  readonly grewFrom?: number;
+}
+
 /**
- * A progress bar on stderr: at once on a terminal; otherwise only once the work has taken
- * two seconds, as a line every few seconds, so that short runs and logs stay quiet.
+ * Recounts the verified log (VERIFY_RECOUNT_MISMATCH on the first discrepancy) and, on a
+ * server, compares the organisation page the log gives with the server's.
  */
-function progressReporter(): { update: (p: VerifyProgress) => void; stop: () => void } {
-  const started = Date.now();
-  const tty = process.stderr.isTTY === true;
-  let bar: SingleBar | undefined;
-  return {
-    update(p) {
-      if (!bar && (tty || Date.now() - started > 2000) && p.size > 0) {
-        bar = new SingleBar({
-          stream: process.stderr,
-          format:
-            'verifying [{bar}] {percentage}% | {value}/{total} entries | {eta_formatted} left',
-          noTTYOutput: !tty,
-          notTTYSchedule: 3000,
-          hideCursor: tty,
-        });
-        bar.start(p.size, p.entriesDone);
-      }
-      bar?.update(p.entriesDone);
-    },
-    stop() {
-      bar?.stop();
-    },
-  };
+async function replayStep(
+  verified: LogVerified,
+  capture: TileCapture,
+  o: { source: string; replaySource?: ReplaySource; getJson: JsonGetter; json: boolean },
+): Promise<Replay> {
+  const loadBlob = o.replaySource
+    ? serverBlobs(o.replaySource, o.getJson)
+    : directoryBlobs(resolve(o.source));
+  const { result, blobs } = await recountVerified(capture, verified.size, loadBlob);
+  if (!result.ok) {
+    if (o.json) {
+      const failed = {
+        ok: false,
+        source: o.source,
+        size: verified.size,
+        code: 'VERIFY_RECOUNT_MISMATCH',
+        ...result.discrepancy,
+      };
+      process.stdout.write(`${JSON.stringify(failed, null, 2)}\n`);
+    }
+    throw recountError(result.discrepancy);
+  }
+  const page = o.replaySource
+    ? await compareWithServer(result.state, o.replaySource, o.getJson)
+    : undefined;
+  const founded = result.state.org !== null;
+  return { events: result.events, blobs, tally: result.tally, founded, ...(page ? { page } : {}) };
+}
+
+/** `recounted 212 events: every decision the log records is what the rules give (4 elections, …)`. */
+function recountLine(replay: Replay): string {
+  const t = replay.tally;
+  if (!replay.founded) return `recounted ${replay.events} events: the log founds no organisation`;
+  const counts = [
+    plural(t.elections, 'election', 'elections'),
+    plural(t.motions, 'motion', 'motions'),
+    plural(t.recallVotes, 'recall vote', 'recall votes'),
+    plural(t.budgetRounds, 'budget round', 'budget rounds'),
+    plural(t.mandates, 'mandate granted', 'mandates granted'),
+    plural(t.payments, 'payment', 'payments'),
+  ];
+  return `recounted ${replay.events} events: every decision of the system the log records is what the rules give from the ballots and the acts before it (${counts.join(', ')}; ${t.decisions} decisions, ${t.acts} acts)`;
 }

@@ -111,7 +111,7 @@ export function CountView({ report, title }: CountViewProps) {
                     <option key={s.number} value={i}>
                       {t('count.stageOption', {
                         stage: s.number,
-                        action: describeAction(s, report, t, name, fmt, true, locale),
+                        action: describeAction(s, report, plain(t), name, fmt, true, locale),
                       })}
                     </option>
                   ))}
@@ -129,7 +129,7 @@ export function CountView({ report, title }: CountViewProps) {
             <h3 id={`${uid}-stage`} aria-live="polite">
               {t('count.stageHeading', { stage: stage.number, of: report.stages.length })}
             </h3>
-            <p>{describeAction(stage, report, t, name, fmt, false, locale)}</p>
+            <p>{describeAction(stage, report, plain(t), name, fmt, false, locale)}</p>
             {stage.events.length > 0 ? (
               <ul className="events">
                 {stage.events.map((event) => (
@@ -137,7 +137,7 @@ export function CountView({ report, title }: CountViewProps) {
                     key={`${event.kind}-${event.candidate}`}
                     className={`event event--${event.kind}`}
                   >
-                    {describeEvent(event, t, name)}
+                    {describeEvent(event, plain(t), name)}
                   </li>
                 ))}
               </ul>
@@ -152,7 +152,12 @@ export function CountView({ report, title }: CountViewProps) {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+/**
+ * `t` as the helpers below use it, returning plain text: the typed `t` of the whole
+ * resource tree is too deep for TypeScript to check inside a helper's string return.
+ */
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+const plain = (t: unknown): Translate => t as Translate;
 
 function describeAction(
   stage: CountStage,

@@ -350,13 +350,18 @@ export function RankedBallot({ candidates, initialRanking, onChange, title }: Ra
         </button>
       ) : null}
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-        {state.last ? <span key={state.seq}>{announce(state.last, nameOf, t)}</span> : null}
+        {state.last ? <span key={state.seq}>{announce(state.last, nameOf, plain(t))}</span> : null}
       </div>
     </section>
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+/**
+ * `t` as the helpers below use it, returning plain text: the typed `t` of the whole
+ * resource tree is too deep for TypeScript to check inside a helper's string return.
+ */
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+const plain = (t: unknown): Translate => t as Translate;
 
 function announce(change: BallotChange, nameOf: (id: string) => string, t: Translate): string {
   switch (change.kind) {

@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { useLocale } from '../../i18n/use-locale.js';
 import { ErrorNotice } from '../error-notice.js';
 import { apiRecordSource } from './api-record-source.js';
+import { RecountPanel } from './recount-panel.js';
 import { loadRemembered, saveRemembered } from './remembered.js';
 import { type RecordVerification, verifyRecord } from './verify-record.js';
 import './record-verifier.css';
@@ -18,13 +19,19 @@ export interface RecordVerifierProps {
 type Status =
   | { readonly kind: 'idle' }
   | { readonly kind: 'working' }
-  | { readonly kind: 'done'; readonly result: RecordVerification }
+  | {
+      readonly kind: 'done';
+      readonly result: RecordVerification;
+      readonly org: string;
+      readonly vkey: string;
+    }
   | { readonly kind: 'error'; readonly error: unknown };
 
 /**
  * The record page's verifier: the member names the organisation and the key they trust;
  * the browser verifies the checkpoint, the log's growth since the last visit and the
- * latest events' inclusion, and says plainly whether the record is verified.
+ * latest events' inclusion, and says plainly whether the record is verified. Once it is,
+ * the member may recount every decision on it (recount-panel.tsx).
  */
 export function RecordVerifier({ initialOrg = '', initialVkey = '' }: RecordVerifierProps) {
   const { t } = useTranslation();
@@ -55,7 +62,7 @@ export function RecordVerifier({ initialOrg = '', initialVkey = '' }: RecordVeri
         now: Date.now(),
       });
       if (result.remember) saveRemembered(slug, result.remember);
-      setStatus({ kind: 'done', result });
+      setStatus({ kind: 'done', result, org: slug, vkey: key.trim() });
     } catch (error) {
       setStatus({ kind: 'error', error });
     }
@@ -131,13 +138,23 @@ export function RecordVerifier({ initialOrg = '', initialVkey = '' }: RecordVeri
         {status.kind === 'error' ? (
           <ErrorNotice error={status.error} title={t('record.failed')} />
         ) : null}
-        {status.kind === 'done' ? <Result result={status.result} locale={locale} /> : null}
+        {status.kind === 'done' ? <Result {...status} locale={locale} /> : null}
       </div>
     </div>
   );
 }
 
-function Result({ result, locale }: { result: RecordVerification; locale: string }) {
+function Result({
+  result,
+  org,
+  vkey,
+  locale,
+}: {
+  result: RecordVerification;
+  org: string;
+  vkey: string;
+  locale: string;
+}) {
   const { t } = useTranslation();
   const { checkpoint, consistency } = result;
   const failures = result.events.filter((e) => !e.inclusion.ok);
@@ -215,6 +232,8 @@ function Result({ result, locale }: { result: RecordVerification; locale: string
                   })}
         </p>
       </section>
+
+      {result.ok && result.checkpoint.size > 0 ? <RecountPanel org={org} vkey={vkey} /> : null}
 
       {result.events.length > 0 ? (
         <section>

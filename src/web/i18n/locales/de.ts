@@ -151,6 +151,67 @@ export const de = {
       'Der Schlüssel weicht von dem ab, den dieser Browser für „{org}“ gespeichert hat. Prüfen Sie ihn mit jemandem, dem Sie vertrauen, bevor Sie sich darauf verlassen.',
     needBoth: 'Geben Sie die Organisation und ihren öffentlichen Schlüssel an.',
   },
+  recount: {
+    title: 'Nachzählung',
+    lead: 'Die Signatur beweist, welches Protokoll die Organisation signiert hat, nicht, dass stimmt, was darin steht. Die Nachzählung prüft in diesem Browser jeden Eintrag des Protokolls und berechnet dann jede Entscheidung des Systems (jede Auszählung, jedes Ergebnis, jedes Mandat und jede Zahlung, und die Wahlen, die die Regeln eröffnen) aus den veröffentlichten Stimmzetteln und den Regeln neu und vergleicht sie mit dem Protokoll.',
+    start: 'Jede Entscheidung nachzählen',
+    again: 'Erneut nachzählen',
+    working: 'Wird nachgezählt…',
+    verifying: 'Jeder Eintrag des Protokolls wird geprüft: {done} von {total}',
+    recounting: 'Die Entscheidungen werden neu berechnet: {done} von {total} Einträgen',
+    clean: 'Jedes Ergebnis stimmt mit den Stimmzetteln überein',
+    cleanText:
+      'Jede Entscheidung des Systems im Protokoll ist die, die die Regeln aus den veröffentlichten Stimmzetteln und den Handlungen davor ergeben.',
+    entries: 'Nachgezählte Einträge',
+    decisions: 'Neu berechnete Entscheidungen des Systems',
+    acts: 'An den Regeln geprüfte Handlungen der Mitglieder',
+    elections: 'Ausgezählte Wahlen',
+    motions: 'Entschiedene Anträge',
+    recallVotes: 'Ausgezählte Abberufungsabstimmungen',
+    budgetRounds: 'Ausgezählte Haushaltsrunden',
+    mandates: 'Vergebene Mandate',
+    payments: 'Geprüfte Zahlungen',
+    departs: 'Die Nachzählung stimmt nicht mit dem Protokoll überein',
+    entry: 'Eintrag {seq} ({type}), {subject}:',
+    end: 'das Ende des Protokolls',
+    inBox: '{subject}, Urne {box}',
+    departsHelp:
+      'Das Protokoll ist signiert, aber diese Entscheidung ist nicht die, die die Regeln ergeben: Wer den Server betreibt, hat sie umgeschrieben, oder der Server hat einen Fehler. Bewahren Sie eine Kopie des Protokolls auf (soviet export) und informieren Sie die Organisation.',
+    failed: 'Die Nachzählung konnte nicht laufen',
+    about: {
+      election: 'Wahl {id}',
+      motion: 'Antrag {id}',
+      amendment: 'Änderungsantrag {id}',
+      recall: 'Abberufungspetition {id}',
+      round: 'Haushaltsrunde {id}',
+      authorisation: 'Ausgabenermächtigung {id}',
+      mandate: 'Mandat {id}',
+      group: 'Sitzgruppe {id}',
+      member: 'Mitglied {id}',
+      council: 'Rat {id}',
+      box: 'Urne {id}',
+      deadline: 'die Frist {id}',
+      organisation: 'die Organisation',
+    },
+    reason: {
+      differs: '{what}: Im Protokoll steht {recorded}, die Regeln ergeben {recounted}.',
+      anotherEvent: 'Im Protokoll steht {recorded}, wo die Regeln {recounted} ergeben.',
+      unexplained:
+        'Im Protokoll steht {recorded}, aber keine Frist und keine Handlung ergibt es hier.',
+      missing: 'Das Protokoll endet, wo die Regeln {recounted} ergeben.',
+      refused: 'Die Regeln lehnen diese Handlung ab: {refusal}',
+      published:
+        'Das Protokoll veröffentlicht {recorded} Stimmzettel dieser Urne, abgegeben wurden aber {recounted}.',
+      cast: 'Das Protokoll zählt diesen geheimen Stimmzettel als Nummer {recorded} in seiner Urne; die Regeln ergeben {recounted}.',
+      roll: 'Das Protokoll zählt {recorded} Stimmzettel in dieser Urne, mehr als Wahlberechtigte im Verzeichnis stehen.',
+      noBox:
+        'Im Protokoll steht ein geheimer Stimmzettel, den zu dieser Zeit keine offene Urne annimmt.',
+      seed: 'Die Losung verwendet den Startwert {recorded}, der nicht der Checkpoint dieses Protokolls beim Abschluss ist.',
+      unfinished:
+        'Das Protokoll endet ohne die Entscheidung, die die Regeln zu dieser Frist ergeben.',
+      unreadable: 'Die Regeln lassen sich auf diesen Eintrag nicht anwenden: {recounted}.',
+    },
+  },
   notFound: {
     title: 'Seite nicht gefunden',
     text: 'Unter dieser Adresse gibt es nichts.',
@@ -314,6 +375,29 @@ export const de = {
     RECORD_NOTE_BAD_SIGNATURE: 'Die Signatur des Schlüssels „{name}“ auf der Notiz ist ungültig.',
     RECORD_NOTE_UNSIGNED: 'Die Notiz trägt keine Signatur des Schlüssels „{name}“.',
     RECORD_CHECKPOINT_INVALID: 'Der Checkpoint ist fehlerhaft: {reason}.',
+    VERIFY_CHECKPOINT_MISSING: 'Das Protokoll liefert keinen Checkpoint (unter {path}).',
+    VERIFY_CHECKPOINT_INVALID: 'Der Checkpoint des Protokolls ({path}) ist fehlerhaft: {reason}.',
+    VERIFY_SIGNATURE_INVALID:
+      'Der Checkpoint des Protokolls ({path}) ist nicht gültig von {keyName} signiert: {reason}.',
+    VERIFY_ORIGIN_MISMATCH:
+      'Der Checkpoint nennt das Protokoll „{found}“, nicht das erwartete „{expected}“.',
+    VERIFY_RESOURCE_MISSING:
+      'Das Protokoll liefert {path} nicht, das ein Baum der Größe {size} braucht.',
+    VERIFY_FETCH_FAILED: '{path} konnte nicht abgerufen werden: {reason}.',
+    VERIFY_TILE_MALFORMED: 'Die Hash-Kachel {path} ist fehlerhaft: {reason}.',
+    VERIFY_BUNDLE_MALFORMED: 'Das Eintragsbündel {path} ist fehlerhaft: {reason}.',
+    VERIFY_ENTRY_MISMATCH:
+      'Eintrag {index} (in {path}) wurde verändert: Sein Hash passt nicht zum signierten Baum.',
+    VERIFY_TILE_MISMATCH:
+      'Die Hash-Kachel {path} wurde verändert: Ihr Hash {hashIndex} weicht von dem ab, den die Einträge ergeben.',
+    VERIFY_ROOT_MISMATCH:
+      'Weder die Einträge noch die Kacheln ergeben die signierte Wurzel der Größe {size}; die erste Abweichung liegt bei {path}.',
+    VERIFY_REPLAY_INVALID:
+      'Eintrag {index} lässt sich nicht als Soviet-Ereignis nachspielen: {reason}.',
+    VERIFY_BLOB_MISSING:
+      'Eintrag {index} protokolliert seine Daten per SHA-256 ({sha256}), und die Quelle des Protokolls liefert diese Daten nicht ({reason}); sie lassen sich daher nicht prüfen.',
+    VERIFY_BLOB_MISMATCH:
+      'Die für Eintrag {index} gelieferten Daten sind nicht die, die das Protokoll per SHA-256 festhält ({sha256}, {size} Bytes).',
     BALLOT_FILE_EMPTY: 'Die Stimmzetteldatei ist leer.',
     BLT_BAD_HEADER:
       'Zeile {line} der Stimmzetteldatei muss die Zahl der Kandidierenden und der Sitze angeben: {reason}.',

@@ -151,6 +151,66 @@ export const es = {
       'La clave no es la que este navegador recordaba para «{org}». Compruébela con alguien de confianza antes de fiarse de ella.',
     needBoth: 'Indique la organización y su clave pública.',
   },
+  recount: {
+    title: 'Recuento',
+    lead: 'La firma prueba qué registro firmó la organización, no que lo que registra sea cierto. El recuento comprueba en este navegador cada entrada del registro y vuelve a calcular cada decisión del sistema (cada escrutinio, resultado, mandato y pago, y las elecciones que abren las reglas) a partir de las papeletas publicadas y de las reglas, y compara cada una con el registro.',
+    start: 'Recontar cada decisión',
+    again: 'Recontar de nuevo',
+    working: 'Recontando…',
+    verifying: 'Comprobando cada entrada del registro: {done} de {total}',
+    recounting: 'Recalculando las decisiones: {done} de {total} entradas',
+    clean: 'Cada resultado coincide con las papeletas',
+    cleanText:
+      'Cada decisión del sistema en el registro es la que dan las reglas a partir de las papeletas publicadas y de los actos anteriores.',
+    entries: 'Entradas recontadas',
+    decisions: 'Decisiones del sistema recalculadas',
+    acts: 'Actos de miembros comprobados con las reglas',
+    elections: 'Elecciones escrutadas',
+    motions: 'Mociones decididas',
+    recallVotes: 'Votaciones de revocación escrutadas',
+    budgetRounds: 'Presupuestos participativos escrutados',
+    mandates: 'Mandatos otorgados',
+    payments: 'Pagos comprobados',
+    departs: 'El recuento no coincide con el registro',
+    entry: 'Entrada {seq} ({type}), {subject}:',
+    end: 'el final del registro',
+    inBox: '{subject}, urna {box}',
+    departsHelp:
+      'El registro está firmado, pero esta decisión no es la que dan las reglas: quien gestiona el servidor la ha reescrito, o el servidor tiene un fallo. Guarde una copia del registro (soviet export) y avise a la organización.',
+    failed: 'No se pudo hacer el recuento',
+    about: {
+      election: 'elección {id}',
+      motion: 'moción {id}',
+      amendment: 'enmienda {id}',
+      recall: 'petición de revocación {id}',
+      round: 'presupuesto participativo {id}',
+      authorisation: 'autorización {id}',
+      mandate: 'mandato {id}',
+      group: 'grupo de escaños {id}',
+      member: 'miembro {id}',
+      council: 'consejo {id}',
+      box: 'urna {id}',
+      deadline: 'el plazo {id}',
+      organisation: 'la organización',
+    },
+    reason: {
+      differs: '{what}: el registro dice {recorded}, las reglas dan {recounted}.',
+      anotherEvent: 'el registro contiene {recorded} donde las reglas dan {recounted}.',
+      unexplained:
+        'el registro contiene {recorded}, pero ningún plazo ni ningún acto lo produce aquí.',
+      missing: 'el registro termina donde las reglas dan {recounted}.',
+      refused: 'las reglas rechazan este acto: {refusal}',
+      published:
+        'el registro publica {recorded} papeletas de esta urna, pero se emitieron {recounted}.',
+      cast: 'el registro cuenta esta papeleta secreta como la número {recorded} de su urna; las reglas dan {recounted}.',
+      roll: 'el registro cuenta {recorded} papeletas en esta urna, más que votantes en su censo.',
+      noBox:
+        'el registro contiene una papeleta secreta que ninguna urna abierta acepta en ese momento.',
+      seed: 'el sorteo usa la semilla {recorded}, que no es el punto de control de este registro al cierre.',
+      unfinished: 'el registro termina sin la decisión que las reglas dan en este plazo.',
+      unreadable: 'las reglas no se pueden aplicar a esta entrada: {recounted}.',
+    },
+  },
   notFound: {
     title: 'Página no encontrada',
     text: 'No hay nada en esta dirección.',
@@ -314,6 +374,29 @@ export const es = {
     RECORD_NOTE_BAD_SIGNATURE: 'La firma de la clave «{name}» en la nota no se verifica.',
     RECORD_NOTE_UNSIGNED: 'La nota no lleva ninguna firma de la clave «{name}».',
     RECORD_CHECKPOINT_INVALID: 'El punto de control está mal formado: {reason}.',
+    VERIFY_CHECKPOINT_MISSING: 'El registro no sirve ningún punto de control (en {path}).',
+    VERIFY_CHECKPOINT_INVALID:
+      'El punto de control del registro ({path}) está mal formado: {reason}.',
+    VERIFY_SIGNATURE_INVALID:
+      'El punto de control del registro ({path}) no está firmado válidamente por {keyName}: {reason}.',
+    VERIFY_ORIGIN_MISMATCH:
+      'El punto de control nombra el registro «{found}», no el esperado «{expected}».',
+    VERIFY_RESOURCE_MISSING: 'El registro no sirve {path}, que un árbol de tamaño {size} requiere.',
+    VERIFY_FETCH_FAILED: 'No se pudo obtener {path}: {reason}.',
+    VERIFY_TILE_MALFORMED: 'La tesela de hashes {path} está mal formada: {reason}.',
+    VERIFY_BUNDLE_MALFORMED: 'El paquete de entradas {path} está mal formado: {reason}.',
+    VERIFY_ENTRY_MISMATCH:
+      'La entrada {index} (en {path}) ha sido alterada: su hash no coincide con el árbol firmado.',
+    VERIFY_TILE_MISMATCH:
+      'La tesela de hashes {path} ha sido alterada: su hash {hashIndex} difiere del que dan las entradas.',
+    VERIFY_ROOT_MISMATCH:
+      'Ni las entradas ni las teselas reproducen la raíz firmada de tamaño {size}; el primer desacuerdo está en {path}.',
+    VERIFY_REPLAY_INVALID:
+      'La entrada {index} no se puede reproducir como un evento de Soviet: {reason}.',
+    VERIFY_BLOB_MISSING:
+      'La entrada {index} registra sus datos por SHA-256 ({sha256}), y la fuente del registro no da esos datos ({reason}), así que no se pueden comprobar.',
+    VERIFY_BLOB_MISMATCH:
+      'Los datos dados para la entrada {index} no son los que el registro guarda por SHA-256 ({sha256}, {size} bytes).',
     BALLOT_FILE_EMPTY: 'El archivo de papeletas está vacío.',
     BLT_BAD_HEADER:
       'La línea {line} del archivo de papeletas debe dar el número de candidatos y de puestos: {reason}.',
