@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
 import type { Ed25519 } from './ed25519.js';
 
 // DER prefixes that wrap a raw 32-byte Ed25519 seed (PKCS #8) or public key (SPKI),
@@ -32,14 +32,28 @@ export const nodeEd25519: Ed25519 = {
   verify(publicKey, message, signature) {
     if (publicKey.length !== 32 || signature.length !== 64) return false;
     try {
-      const key = createPublicKey({
-        key: wrap(SPKI_PREFIX, publicKey),
-        format: 'der',
-        type: 'spki',
-      });
-      return verify(null, message, key, signature);
+      return verify(null, message, publicKeyObject(publicKey), signature);
     } catch {
       return false;
     }
   },
 };
+
+/**
+ * Public keys as node:crypto objects, kept for the keys met most recently: making the
+ * object costs more than the verification itself (a member's key signs many acts).
+ */
+const publicKeys = new Map<string, KeyObject>();
+const PUBLIC_KEYS_KEPT = 4096;
+
+function publicKeyObject(publicKey: Uint8Array): KeyObject {
+  const id = Buffer.from(publicKey).toString('base64');
+  let key = publicKeys.get(id);
+  if (!key) {
+    key = createPublicKey({ key: wrap(SPKI_PREFIX, publicKey), format: 'der', type: 'spki' });
+    if (publicKeys.size >= PUBLIC_KEYS_KEPT)
+      publicKeys.delete(publicKeys.keys().next().value as string);
+    publicKeys.set(id, key);
+  }
+  return key;
+}
