@@ -550,6 +550,31 @@ const MATRIX: Readonly<Record<string, readonly Case[]>> = {
       expect: docksMembers(201),
     },
   ],
+  'GET /api/v1/orgs/:org/members/:memberId/keys': [
+    {
+      label: "a member's signing keys",
+      request: (c) => ({ url: `${ACME}/members/${c.f.people.delegate.memberId}/keys` }),
+      expect: everyMember(200),
+    },
+  ],
+  'POST /api/v1/orgs/:org/acts': [
+    {
+      // The signature is the credential: no session is read, so everyone gets the same
+      // answer; an act naming another log is refused before its signature is looked at.
+      label: 'a signed act for another log',
+      request: () => ({
+        url: `${ACME}/acts`,
+        body: {
+          by: 'm1',
+          command: { kind: 'InviteMember' },
+          id: '0'.repeat(32),
+          issued: 0,
+          origin: 'elsewhere.example/acme',
+        },
+      }),
+      expect: all(422),
+    },
+  ],
   'POST /api/v1/orgs/:org/mandates/:mandateId/resign': [
     {
       label: 'resign as treasurer (its holder only)',
@@ -591,6 +616,19 @@ const MATRIX: Readonly<Record<string, readonly Case[]>> = {
         },
       }),
       expect: { ...all(409), anonymous: 201, otherOrg: 201 },
+    },
+  ],
+  // After everyone left acme and otherOrg joined it as a guest (the rows above); a key
+  // registered earlier would make every later act by session 401 SIGNATURE_REQUIRED
+  // (test/server/signed-acts-api.test.ts registers and acts).
+  'POST /api/v1/orgs/:org/me/keys': [
+    {
+      label: 'register my first signing key',
+      request: () => ({
+        url: `${ACME}/me/keys`,
+        body: { publicKey: randomBytes(32).toString('base64'), label: 'laptop' },
+      }),
+      expect: { ...members({ ...everyMember(403), otherCouncil: 403 }), otherOrg: 201 },
     },
   ],
   'GET /api/v1/account/notices': [
